@@ -1,0 +1,15 @@
+"""Local development and the demo (``make run``): SQLite, console e-mail, MFA optional."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = env.str("SECRET_KEY", default="local-development-only-not-secret")  # noqa: S105
+REQUIRE_MFA = env.bool("REQUIRE_MFA", default=False)
+DEMO_MODE = True
+# Serve static files straight from their folders, no collectstatic needed.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,18 @@
+"""The test suite: fast hashing, in-memory e-mail, plain static storage."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+REQUIRE_MFA = False
+DEMO_MODE = True
+# Argon2 is asserted by its own test; everything else hashes quickly.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default="/tmp/safeguarding-qa-test-media")  # noqa: S108

@@ -1,0 +1,86 @@
+"""Changing, deactivating and reactivating people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+
+from safeguarding_qa.access.context import Access
+from safeguarding_qa.audittrail.services.recording import changed_fields, record_event, snapshot
+
+from .. import events
+from ..models import User
+from ..policies import people as person_policy
+
+PERSON_FIELDS = ["full_name", "email", "job_title", "organisation", "role", "is_active"]
+
+
+@transaction.atomic
+def person_update(*, access: Access, person: User, **fields: Any) -> User:
+    """Change a person's name, job title, organisation or role."""
+    person_policy.require(access, "manage", person)
+    before = snapshot(person, PERSON_FIELDS)
+    for name, value in fields.items():
+        setattr(person, name, value)
+    person.full_clean(exclude=["password"])
+    person.save()
+    after = snapshot(person, PERSON_FIELDS)
+    if before != after:
+        record_event(
+            kind=events.PERSON_CHANGED,
+            actor=access.user,
+            target=person,
+            organisation=person.organisation,
+            **changed_fields(before, after),
+        )
+    return person
+
+
+def _end_sessions(person: User) -> int:
+    """Delete every session of this person, wherever they are signed in."""
+    from allauth.usersessions.models import UserSession
+
+    tracked = list(UserSession.objects.filter(user=person).values_list("session_key", flat=True))
+    ended, _ = Session.objects.filter(session_key__in=tracked).delete()
+    UserSession.objects.filter(user=person).delete()
+    return ended
+
+
+@transaction.atomic
+def person_deactivate(*, access: Access, person: User, reason: str) -> User:
+    """Stop a person signing in and end all their sessions now. Nothing is deleted."""
+    person_policy.require(access, "deactivate", person)
+    person.is_active = False
+    person.deactivated_at = timezone.now()
+    person.save(update_fields=["is_active", "deactivated_at", "updated_at"])
+    sessions_ended = _end_sessions(person)
+    record_event(
+        kind=events.PERSON_DEACTIVATED,
+        actor=access.user,
+        target=person,
+        organisation=person.organisation,
+        before={"is_active": True},
+        after={"is_active": False},
+        data={"reason": reason, "sessions_ended": sessions_ended},
+    )
+    return person
+
+
+@transaction.atomic
+def person_reactivate(*, access: Access, person: User) -> User:
+    person_policy.require(access, "reactivate", person)
+    person.is_active = True
+    person.deactivated_at = None
+    person.save(update_fields=["is_active", "deactivated_at", "updated_at"])
+    record_event(
+        kind=events.PERSON_REACTIVATED,
+        actor=access.user,
+        target=person,
+        organisation=person.organisation,
+        before={"is_active": False},
+        after={"is_active": True},
+    )
+    return person

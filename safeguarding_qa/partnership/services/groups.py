@@ -1,0 +1,131 @@
+"""Writes for groups and their memberships (kept as history, never deleted)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from safeguarding_qa.access.context import Access
+from safeguarding_qa.audittrail.services.recording import changed_fields, record_event, snapshot
+
+from .. import events
+from ..models import Group, Membership
+from ..policies import groups as group_policy
+from ..policies import memberships as membership_policy
+
+GROUP_FIELDS = ["name", "kind", "meeting_frequency", "purpose", "is_active"]
+MEMBERSHIP_FIELDS = ["group", "person", "role", "started_on", "ended_on", "end_reason"]
+
+
+@transaction.atomic
+def group_create(*, access: Access, **fields: Any) -> Group:
+    """Add a group, such as the QA subgroup."""
+    group_policy.require(access, "manage")
+    group = Group(**fields)
+    group.full_clean()
+    group.save()
+    record_event(
+        kind=events.GROUP_CREATED,
+        actor=access.user,
+        target=group,
+        after=snapshot(group, GROUP_FIELDS),
+    )
+    return group
+
+
+@transaction.atomic
+def group_update(*, access: Access, group: Group, **fields: Any) -> Group:
+    group_policy.require(access, "manage", group)
+    before = snapshot(group, GROUP_FIELDS)
+    for name, value in fields.items():
+        setattr(group, name, value)
+    group.full_clean()
+    group.save()
+    after = snapshot(group, GROUP_FIELDS)
+    if before != after:
+        record_event(
+            kind=events.GROUP_CHANGED,
+            actor=access.user,
+            target=group,
+            **changed_fields(before, after),
+        )
+    return group
+
+
+@transaction.atomic
+def membership_add(
+    *, access: Access, group: Group, person: Any, role: str, started_on: date
+) -> Membership:
+    """Add a person to a group. A person holds at most one open membership of a group."""
+    group_policy.require(access, "manage", group)
+    if not person.is_active:
+        raise ValidationError({"person": "This person is deactivated and cannot join a group."})
+    if Membership.objects.filter(group=group, person=person, ended_on__isnull=True).exists():
+        raise ValidationError(
+            {"person": f"{person} is already a member of {group}. End that membership first."}
+        )
+    membership = Membership(group=group, person=person, role=role, started_on=started_on)
+    membership.full_clean()
+    membership.save()
+    record_event(
+        kind=events.MEMBERSHIP_ADDED,
+        actor=access.user,
+        target=membership,
+        organisation=person.organisation,
+        after=snapshot(membership, MEMBERSHIP_FIELDS),
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_change_role(*, access: Access, membership: Membership, role: str) -> Membership:
+    """Change a person's role in a group (for example member to vice-chair)."""
+    membership_policy.require(access, "manage", membership)
+    if membership.ended_on is not None:
+        raise ValidationError("An ended membership cannot be changed.")
+    before = snapshot(membership, MEMBERSHIP_FIELDS)
+    membership.role = role
+    membership.full_clean()
+    membership.save()
+    after = snapshot(membership, MEMBERSHIP_FIELDS)
+    if before != after:
+        record_event(
+            kind=events.MEMBERSHIP_CHANGED,
+            actor=access.user,
+            target=membership,
+            organisation=membership.person.organisation,
+            **changed_fields(before, after),
+        )
+    return membership
+
+
+@transaction.atomic
+def membership_end(
+    *, access: Access, membership: Membership, ended_on: date | None = None, reason: str = ""
+) -> Membership:
+    """End a membership on a date; the row stays as the history of the group."""
+    membership_policy.require(access, "manage", membership)
+    if membership.ended_on is not None:
+        raise ValidationError("This membership has already ended.")
+    ended_on = ended_on or timezone.localdate()
+    if ended_on < membership.started_on:
+        raise ValidationError(
+            {"ended_on": "The end date must be on or after the date the membership started."}
+        )
+    before = snapshot(membership, MEMBERSHIP_FIELDS)
+    membership.ended_on = ended_on
+    membership.end_reason = reason
+    membership.full_clean()
+    membership.save()
+    record_event(
+        kind=events.MEMBERSHIP_ENDED,
+        actor=access.user,
+        target=membership,
+        organisation=membership.person.organisation,
+        **changed_fields(before, snapshot(membership, MEMBERSHIP_FIELDS)),
+    )
+    return membership
