@@ -17,5 +17,6 @@ class RequestMetadata:
 
 
 current_request: ContextVar[RequestMetadata] = ContextVar(
-    "audit_request_metadata", default=RequestMetadata()  # noqa: B039  (frozen dataclass)
+    "audit_request_metadata",
+    default=RequestMetadata(),  # noqa: B039  (frozen dataclass)
 )

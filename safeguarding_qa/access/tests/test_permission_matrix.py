@@ -1,0 +1,122 @@
+"""Every route × every persona → the expected status; refused writes change nothing."""
+
+from __future__ import annotations
+
+import importlib
+import time
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.db import models, transaction
+from django.test import Client
+from django.urls import reverse
+
+from safeguarding_qa.access.matrix import ANONYMOUS, PERSONA_KEYS, RouteCheck, World, named_routes
+
+
+def _matrix_modules() -> list[Any]:
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("safeguarding_qa."):
+            continue
+        try:
+            modules.append(importlib.import_module(f"{config.name}.tests.permission_matrix"))
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.tests.permission_matrix":
+                raise
+    return modules
+
+
+MODULES = _matrix_modules()
+ROUTES: list[RouteCheck] = [route for module in MODULES for route in module.ROUTES]
+
+
+def test_every_named_route_has_a_row_in_the_matrix():
+    covered = {route.url_name for route in ROUTES}
+    missing = sorted(named_routes() - covered)
+    assert missing == [], f"Routes with no permission-matrix row: {missing}"
+
+
+def test_matrix_rows_name_real_routes():
+    unknown = sorted({route.url_name for route in ROUTES} - named_routes())
+    assert unknown == []
+
+
+def _fingerprint() -> dict[str, tuple[Any, ...]]:
+    """Row counts and latest changes of every project table: any write shows up here."""
+    prints = {}
+    for model in apps.get_models():
+        if not model.__module__.startswith("safeguarding_qa."):
+            continue
+        names = {f.name for f in model._meta.get_fields()}
+        aggregates: dict[str, Any] = {"rows": models.Count("pk"), "top": models.Max("pk")}
+        if "updated_at" in names:
+            aggregates["updated"] = models.Max("updated_at")
+        values = model._default_manager.aggregate(**aggregates)
+        prints[model._meta.label] = tuple(sorted(values.items()))
+    return prints
+
+
+def _client_for(world: World, key: str) -> Client:
+    client = Client()
+    if key != ANONYMOUS:
+        person = world.personas[key]
+        client.force_login(person)
+        session = client.session
+        # Signed in just now, so re-authentication prompts do not hide the real answer.
+        session["account_authentication_methods"] = [
+            {
+                "method": "password",
+                "at": time.time(),
+                "email": person.email,
+                "reauthenticated": True,
+            }
+        ]
+        session["account_authentication_methods_user"] = str(person.pk)
+        session.save()
+    return client
+
+
+@pytest.fixture
+def world(personas, organisations) -> World:
+    built = World(personas=personas, organisations=organisations)
+    for module in MODULES:
+        build = getattr(module, "build", None)
+        if build is not None:
+            build(built)
+    return built
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", ROUTES, ids=[route.id for route in ROUTES])
+def test_route_answers_each_persona_as_the_matrix_says(world: World, route: RouteCheck):
+    url = reverse(route.url_name, kwargs=route.kwargs(world) if route.kwargs else None)
+    failures = []
+    for key in PERSONA_KEYS:
+        expected = route.expected[key]
+        with transaction.atomic():
+            client = _client_for(world, key)
+            before = _fingerprint() if route.method != "GET" else None
+            data = route.data(world) if route.data else {}
+            response = client.generic(route.method, url, data=_encode(data), content_type=_TYPE)
+            refused = (
+                response.status_code >= 400
+                or expected >= 400
+                or (key == ANONYMOUS and expected == 302)
+            )
+            if before is not None and refused and _fingerprint() != before:
+                failures.append(f"{key}: refused with {response.status_code} but wrote data")
+            if response.status_code != expected:
+                failures.append(f"{key}: expected {expected}, got {response.status_code}")
+            transaction.set_rollback(True)
+    assert failures == [], f"{route.id} at {url}:\n" + "\n".join(failures)
+
+
+_TYPE = "application/x-www-form-urlencoded"
+
+
+def _encode(data: dict[str, Any]) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode(data, doseq=True)
