@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "safeguarding_qa.accounts.middleware.SessionTimeoutMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "safeguarding_qa.accounts.middleware.RequireMFAMiddleware",
     "safeguarding_qa.access.middleware.AccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -91,7 +91,11 @@ class Invitation(TimeStampedModel):
     )
     role = models.CharField(max_length=30, choices=Role.choices)
     token_hash = models.CharField(max_length=64, unique=True)
-    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    # Empty only for the first administrator's invitation, made by ``create_administrator``
+    # when nobody exists yet to invite them.
+    invited_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from safeguarding_qa.core.models import TimeStampedModel
 
 from .choices import GroupKind, GroupRole, MeetingFrequency, Sector
+from .validators import validate_email_lines
 
 
 class Partnership(TimeStampedModel):
@@ -26,6 +27,7 @@ class Partnership(TimeStampedModel):
     live_concern_contacts = models.TextField(
         blank=True,
         help_text="E-mail addresses told at once about a live safeguarding concern, one a line.",
+        validators=[validate_email_lines],
     )
     history = HistoricalRecords()
 

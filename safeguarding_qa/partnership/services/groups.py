@@ -21,10 +21,22 @@ GROUP_FIELDS = ["name", "kind", "meeting_frequency", "purpose", "is_active"]
 MEMBERSHIP_FIELDS = ["group", "person", "role", "started_on", "ended_on", "end_reason"]
 
 
+def _require_unique_name(name: str, *, exclude_pk: int | None = None) -> None:
+    """Two groups may not share a name, whatever its capitals or spaces."""
+    others = Group.objects.filter(name__iexact=name.strip())
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    if others.exists():
+        raise ValidationError(
+            {"name": f"A group called {name.strip()} already exists. Enter another name."}
+        )
+
+
 @transaction.atomic
 def group_create(*, access: Access, **fields: Any) -> Group:
     """Add a group, such as the QA subgroup."""
     group_policy.require(access, "manage")
+    _require_unique_name(str(fields.get("name", "")))
     group = Group(**fields)
     group.full_clean()
     group.save()
@@ -39,7 +51,10 @@ def group_create(*, access: Access, **fields: Any) -> Group:
 
 @transaction.atomic
 def group_update(*, access: Access, group: Group, **fields: Any) -> Group:
+    """Change a group's details; records only the fields that changed."""
     group_policy.require(access, "manage", group)
+    if "name" in fields:
+        _require_unique_name(str(fields["name"]), exclude_pk=group.pk)
     before = snapshot(group, GROUP_FIELDS)
     for name, value in fields.items():
         setattr(group, name, value)

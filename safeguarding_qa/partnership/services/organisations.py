@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from safeguarding_qa.access.context import Access
@@ -19,10 +20,22 @@ ORGANISATION_FIELDS = ["name", "short_name", "sector", "is_statutory_partner", "
 PARTNERSHIP_FIELDS = ["name", "short_name", "local_authority_areas", "live_concern_contacts"]
 
 
+def _require_unique_name(name: str, *, exclude_pk: int | None = None) -> None:
+    """Two organisations may not share a name, whatever its capitals or spaces."""
+    others = Organisation.objects.filter(name__iexact=name.strip())
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    if others.exists():
+        raise ValidationError(
+            {"name": f"An organisation called {name.strip()} already exists. Enter another name."}
+        )
+
+
 @transaction.atomic
 def organisation_create(*, access: Access, **fields: Any) -> Organisation:
     """Add an organisation to the partnership."""
     organisation_policy.require(access, "manage")
+    _require_unique_name(str(fields.get("name", "")))
     organisation = Organisation(**fields)
     organisation.full_clean()
     organisation.save()
@@ -42,6 +55,8 @@ def organisation_update(
 ) -> Organisation:
     """Change an organisation's details; records only the fields that changed."""
     organisation_policy.require(access, "manage", organisation)
+    if "name" in fields:
+        _require_unique_name(str(fields["name"]), exclude_pk=organisation.pk)
     before = snapshot(organisation, ORGANISATION_FIELDS)
     for name, value in fields.items():
         setattr(organisation, name, value)
@@ -65,6 +80,25 @@ def organisation_update(
         **changed_fields(before, after),
     )
     return organisation
+
+
+@transaction.atomic
+def organisation_deactivate(*, access: Access, organisation: Organisation) -> Organisation:
+    """Mark an organisation inactive. Its people keep their accounts: deactivating them is a
+    separate, deliberate step, so nobody loses access by surprise."""
+    organisation_policy.require(access, "manage", organisation)
+    if not organisation.is_active:
+        raise ValidationError(f"{organisation} is already inactive.")
+    return organisation_update(access=access, organisation=organisation, is_active=False)
+
+
+@transaction.atomic
+def organisation_reactivate(*, access: Access, organisation: Organisation) -> Organisation:
+    """Mark an inactive organisation active again."""
+    organisation_policy.require(access, "manage", organisation)
+    if organisation.is_active:
+        raise ValidationError(f"{organisation} is already active.")
+    return organisation_update(access=access, organisation=organisation, is_active=True)
 
 
 @transaction.atomic
