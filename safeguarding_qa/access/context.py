@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
 from .roles import Capability, Reach, Role, capabilities_of, reach_of
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
 
 
 @dataclass(frozen=True)
@@ -24,7 +21,7 @@ class Access:
     reach: Reach | None = None
 
     @classmethod
-    def for_user(cls, user: Any | AnonymousUser | None) -> Access:
+    def for_user(cls, user: Any) -> Access:
         if user is None or not user.is_authenticated or not user.is_active:
             return cls(user=user, role=None, organisation_id=None)
         role = Role(user.role) if user.role else None

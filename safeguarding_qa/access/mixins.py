@@ -12,7 +12,7 @@ from .roles import Capability
 
 
 def access_of(request: HttpRequest) -> Access:
-    return request.access  # type: ignore[attr-defined,no-any-return]
+    return request.access  # type: ignore[attr-defined]
 
 
 class CapabilityRequiredMixin:
@@ -22,7 +22,7 @@ class CapabilityRequiredMixin:
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         access_of(request).require(self.capability)
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
 
 class PolicyObjectMixin:

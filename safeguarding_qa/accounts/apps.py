@@ -8,9 +8,12 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from safeguarding_qa.access.roles import Capability
-        from safeguarding_qa.core import navigation
+        from safeguarding_qa.core import home, navigation
 
         from . import events, policies, signals  # noqa: F401  (event kinds, policies, handlers)
+        from .needs_me import accounts_needs_me
+
+        home.register_provider("accounts", accounts_needs_me)
 
         navigation.register(
             label="People",

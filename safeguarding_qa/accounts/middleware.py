@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.messages.storage import default_storage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -35,9 +37,23 @@ class SessionTimeoutMiddleware:
             elif time.time() - float(signed_in_at) > settings.SESSION_ABSOLUTE_TIMEOUT:
                 record_event(kind=events.SESSION_EXPIRED, actor=user, target=user)
                 logout(request)
-                messages.info(request, "For your security you were signed out. Sign in again.")
-                return redirect(f"{reverse('account_login')}?next={request.path}")
+                return _signed_out_response(request)
         return self.get_response(request)
+
+
+def _signed_out_response(request: HttpRequest) -> HttpResponse:
+    """To the sign-in page, saying why. The message middleware runs after this one, so the
+    message is stored (in a cookie: the session has just been flushed) by hand."""
+    storage = default_storage(request)
+    hours = settings.SESSION_ABSOLUTE_TIMEOUT // 3600
+    storage.add(
+        messages.INFO,
+        f"For your security you have been signed out, because you signed in more than "
+        f"{hours} hours ago. Sign in again to carry on.",
+    )
+    response = redirect(f"{reverse('account_login')}?{urlencode({'next': request.path})}")
+    storage.update(response)
+    return response
 
 
 # Paths a person without MFA may still reach while being asked to set it up.

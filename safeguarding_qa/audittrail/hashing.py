@@ -34,10 +34,37 @@ HASHED_FIELDS = (
 
 
 def normalise_json(value: Any) -> Any:
-    """The JSON value as the database will give it back (dates as strings, and so on)."""
+    """The JSON value as every supported database will give it back, so its hash holds.
+
+    Dates become ISO strings (DjangoJSONEncoder). Whole-number floats become integers,
+    because PostgreSQL's jsonb gives ``1e+16`` back as ``10000000000000000``. NaN and
+    infinity are refused: jsonb cannot store them. NUL characters, which PostgreSQL refuses
+    in text, become U+FFFD so that recording an event never fails over one odd character.
+    """
     if value is None:
         return None
-    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+    text = json.dumps(value, cls=DjangoJSONEncoder, allow_nan=False)
+    return _without_nul(json.loads(text, parse_float=_number))
+
+
+def _number(text: str) -> int | float:
+    number = float(text)
+    return int(number) if number.is_integer() else number
+
+
+def _without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_nul(value)
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_nul(key): _without_nul(item) for key, item in value.items()}
+    return value
+
+
+def without_nul(text: str) -> str:
+    """Text safe for a PostgreSQL text column."""
+    return text.replace("\x00", "\ufffd")
 
 
 def _timestamp(value: datetime) -> str:

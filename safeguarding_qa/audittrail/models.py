@@ -5,13 +5,26 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from . import registry
+
+_NEVER_UPDATED = "Audit events are append-only: they are never updated."
+_NEVER_DELETED = "Audit events are append-only: they are never deleted."
+
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    # The private variants too: Model.save() updates through _update() and cascading
+    # deletes go through _raw_delete(), so closing only the public doors would not do.
     def update(self, **kwargs: object) -> int:
-        raise TypeError("Audit events are append-only: they are never updated.")
+        raise TypeError(_NEVER_UPDATED)
+
+    def _update(self, values: object) -> int:
+        raise TypeError(_NEVER_UPDATED)
 
     def delete(self) -> tuple[int, dict[str, int]]:
-        raise TypeError("Audit events are append-only: they are never deleted.")
+        raise TypeError(_NEVER_DELETED)
+
+    def _raw_delete(self, using: object) -> int:
+        raise TypeError(_NEVER_DELETED)
 
 
 class AuditEvent(models.Model):
@@ -68,10 +81,18 @@ class AuditEvent(models.Model):
         return f"#{self.sequence} {self.kind} by {self.actor_name or 'the system'}"
 
     def save(self, *args: object, **kwargs: object) -> None:
-        # Only the recording service creates events; nothing may rewrite one.
-        if not self._state.adding:
-            raise TypeError("Audit events are append-only: they are never updated.")
+        # Only the recording service creates events; nothing may rewrite one. Always an
+        # INSERT: a new instance given an existing primary key must fail, not overwrite.
+        if not self._state.adding or kwargs.get("force_update") or kwargs.get("update_fields"):
+            raise TypeError(_NEVER_UPDATED)
+        kwargs["force_insert"] = True
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise TypeError("Audit events are append-only: they are never deleted.")
+        raise TypeError(_NEVER_DELETED)
+
+    @property
+    def kind_description(self) -> str:
+        """What happened, in words; the bare name for a kind no longer defined."""
+        kind = registry.find(self.kind)
+        return kind.description if kind is not None else self.kind

@@ -39,3 +39,8 @@ def get(name: str) -> EventKind:
 
 def all_kinds() -> list[EventKind]:
     return sorted(_kinds.values(), key=lambda kind: kind.name)
+
+
+def find(name: str) -> EventKind | None:
+    """The kind named, or None for a name no longer defined (old events keep their name)."""
+    return _kinds.get(name)

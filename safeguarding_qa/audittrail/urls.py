@@ -1,9 +1,11 @@
 from django.urls import path
 
-from safeguarding_qa.core import views as core_views
+from . import views
 
 app_name = "audittrail"
 
 urlpatterns = [
-    path("", core_views.home, name="event-list"),
+    path("", views.event_list, name="event-list"),
+    path("export.csv", views.event_export, name="event-export"),
+    path("<int:sequence>/", views.event_detail, name="event-detail"),
 ]

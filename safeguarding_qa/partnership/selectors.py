@@ -30,6 +30,7 @@ _ROLE_ORDER = Case(
 
 
 def partnership_get() -> Partnership | None:
+    """The partnership row, or None before it is first saved."""
     return Partnership.objects.filter(pk=1).first()
 
 
@@ -85,13 +86,14 @@ def organisation_people(*, organisation: Organisation) -> OrganisationPeople:
 
 def organisation_groups(*, organisation: Organisation) -> list[dict[str, Any]]:
     """The groups the organisation's people currently sit on, with how many of them."""
-    return list(
+    rows = (
         Membership.objects.current()
         .filter(person__organisation=organisation)
         .values("group_id", "group__name")
         .annotate(people=Count("pk"))
         .order_by("group__name")
     )
+    return [dict(row) for row in rows]
 
 
 def can_view_people(access: Access) -> bool:
@@ -140,12 +142,14 @@ def group_history(*, group: Group) -> QuerySet[Membership]:
     )
 
 
-def membership_person_choices(*, access: Access) -> QuerySet[Any]:
-    """The active people this person may add to a group, with their organisations."""
+def membership_person_choices(*, access: Access, group: Group) -> QuerySet[Any]:
+    """The active people this person may add to the group: not those already in it."""
+    open_members = Membership.objects.filter(group=group, ended_on__isnull=True)
     return (
         _person_policy()
         .scope(access)
         .filter(is_active=True)
+        .exclude(pk__in=open_members.values("person_id"))
         .select_related("organisation")
         .order_by("full_name", "pk")
     )

@@ -1,10 +1,55 @@
 from django.urls import path
 
-from safeguarding_qa.core import views as core_views
+from .views import details, groups, memberships, organisations
 
 app_name = "partnership"
 
 urlpatterns = [
-    path("organisations/", core_views.home, name="organisation-list"),
-    path("groups/", core_views.home, name="group-list"),
+    path("organisations/", organisations.organisation_list, name="organisation-list"),
+    path(
+        "organisations/add/",
+        organisations.organisation_create_view,
+        name="organisation-create",
+    ),
+    path(
+        "organisations/<int:pk>/",
+        organisations.organisation_detail,
+        name="organisation-detail",
+    ),
+    path(
+        "organisations/<int:pk>/edit/",
+        organisations.organisation_edit,
+        name="organisation-edit",
+    ),
+    path(
+        "organisations/<int:pk>/deactivate/",
+        organisations.organisation_deactivate_view,
+        name="organisation-deactivate",
+    ),
+    path(
+        "organisations/<int:pk>/reactivate/",
+        organisations.organisation_reactivate_view,
+        name="organisation-reactivate",
+    ),
+    path("groups/", groups.group_list, name="group-list"),
+    path("groups/add/", groups.group_create_view, name="group-create"),
+    path("groups/<int:pk>/", groups.group_detail, name="group-detail"),
+    path("groups/<int:pk>/edit/", groups.group_edit, name="group-edit"),
+    path("groups/<int:pk>/history/", groups.group_history, name="group-history"),
+    path(
+        "groups/<int:pk>/members/add/",
+        memberships.membership_add_view,
+        name="membership-add",
+    ),
+    path(
+        "groups/<int:group_pk>/members/<int:pk>/role/",
+        memberships.membership_change_role_view,
+        name="membership-change-role",
+    ),
+    path(
+        "groups/<int:group_pk>/members/<int:pk>/end/",
+        memberships.membership_end_view,
+        name="membership-end",
+    ),
+    path("settings/", details.partnership_edit, name="partnership-edit"),
 ]

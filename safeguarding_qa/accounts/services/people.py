@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -20,8 +21,16 @@ PERSON_FIELDS = ["full_name", "email", "job_title", "organisation", "role", "is_
 
 @transaction.atomic
 def person_update(*, access: Access, person: User, **fields: Any) -> User:
-    """Change a person's name, job title, organisation or role."""
+    """Change a person's name, job title, organisation or role.
+
+    Administrators cannot change their own role, so the partnership is never left without
+    one by accident; another administrator must do it.
+    """
     person_policy.require(access, "manage", person)
+    if person.pk == access.user_id and fields.get("role", person.role) != person.role:
+        raise ValidationError(
+            {"role": "You cannot change your own role. Ask another administrator to do it."}
+        )
     before = snapshot(person, PERSON_FIELDS)
     for name, value in fields.items():
         setattr(person, name, value)
@@ -51,8 +60,14 @@ def _end_sessions(person: User) -> int:
 
 @transaction.atomic
 def person_deactivate(*, access: Access, person: User, reason: str) -> User:
-    """Stop a person signing in and end all their sessions now. Nothing is deleted."""
+    """Stop a person signing in and end all their sessions now. Nothing is deleted.
+
+    The reason is required: it is kept in the audit trail for membership reviews.
+    """
     person_policy.require(access, "deactivate", person)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why you are deactivating this person."})
     person.is_active = False
     person.deactivated_at = timezone.now()
     person.save(update_fields=["is_active", "deactivated_at", "updated_at"])
@@ -71,6 +86,7 @@ def person_deactivate(*, access: Access, person: User, reason: str) -> User:
 
 @transaction.atomic
 def person_reactivate(*, access: Access, person: User) -> User:
+    """Let a deactivated person sign in again with their existing password and MFA."""
     person_policy.require(access, "reactivate", person)
     person.is_active = True
     person.deactivated_at = None

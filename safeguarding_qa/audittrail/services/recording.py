@@ -7,8 +7,8 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from ..context import current_request
-from ..hashing import GENESIS_HASH, compute_hash, normalise_json
+from ..context import current_request, normalise_ip
+from ..hashing import GENESIS_HASH, compute_hash, normalise_json, without_nul
 from ..models import AuditEvent
 from ..registry import EventKind
 
@@ -29,11 +29,11 @@ def _lock_chain() -> None:
 
 def _describe(target: models.Model | None, description: str) -> tuple[str, str, str]:
     if target is None:
-        return "", "", description[:300]
+        return "", "", without_nul(description)[:300]
     return (
         target._meta.label_lower,
         str(target.pk),
-        (description or str(target))[:300],
+        without_nul(description or str(target))[:300],
     )
 
 
@@ -67,14 +67,14 @@ def record_event(
             "kind": kind.name,
             "occurred_at": timezone.now(),
             "actor_id": actor.pk if actor is not None else None,
-            "actor_name": (actor.display_name if actor is not None else "")[:200],
+            "actor_name": without_nul(actor.display_name if actor is not None else "")[:200],
             "organisation_id": organisation.pk if organisation is not None else None,
-            "organisation_name": (str(organisation) if organisation is not None else "")[:200],
+            "organisation_name": without_nul(str(organisation or ""))[:200],
             "target_type": target_type,
             "target_id": target_id,
             "target_description": target_description,
             "request_id": metadata.request_id,
-            "ip_address": metadata.ip_address,
+            "ip_address": normalise_ip(metadata.ip_address),
             "before": normalise_json(before),
             "after": normalise_json(after),
             "data": normalise_json(data or {}),
@@ -96,7 +96,7 @@ def snapshot(instance: models.Model, field_names: list[str]) -> dict[str, Any]:
             values[name] = str(related) if related is not None else None
         else:
             values[name] = getattr(instance, name)
-    return normalise_json(values)  # type: ignore[no-any-return]
+    return normalise_json(values)
 
 
 def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..hashing import GENESIS_HASH, HASHED_FIELDS, compute_hash
 from ..models import AuditEvent
@@ -20,6 +21,9 @@ class ChainBreak:
 class Verification:
     events_checked: int
     first_break: ChainBreak | None
+    # The last intact event's hash. The chain cannot show that events were cut off its
+    # end, so operators may note this somewhere else and compare it later.
+    head_hash: str = GENESIS_HASH
 
     @property
     def intact(self) -> bool:
@@ -41,16 +45,15 @@ def audit_trail_verify() -> Verification:
     for row in rows:
         reason = _fault(row, expected_sequence, previous_hash)
         if reason:
-            return Verification(
-                checked, ChainBreak(row["sequence"], row["id"], row["kind"], reason)
-            )
+            fault = ChainBreak(row["sequence"], row["id"], row["kind"], reason)
+            return Verification(checked, fault, previous_hash)
         checked += 1
         expected_sequence = row["sequence"] + 1
         previous_hash = row["hash"]
-    return Verification(checked, None)
+    return Verification(checked, None, previous_hash)
 
 
-def _fault(row: dict, expected_sequence: int, previous_hash: str) -> str:
+def _fault(row: dict[str, Any], expected_sequence: int, previous_hash: str) -> str:
     if row["sequence"] != expected_sequence:
         return (
             f"sequence number {row['sequence']} follows {expected_sequence - 1}: "

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.db.utils import OperationalError
 
 
 @pytest.mark.django_db
-def test_home_shows_an_empty_what_needs_me_list(client_as):
+def test_home_shows_an_empty_what_needs_me_list(client_as, personas):
+    Authenticator.objects.create(
+        user=personas["lead_police"], type=Authenticator.Type.TOTP, data={"secret": "x"}
+    )
     response = client_as("lead_police").get("/")
     assert response.status_code == 200
     assert "Nothing needs you right now." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_home_lists_what_needs_the_person(client_as):
+    response = client_as("lead_police").get("/")
+    page = response.content.decode()
+    assert "Set up two-factor authentication" in page
+    assert "Nothing needs you right now." not in page
 
 
 @pytest.mark.django_db

@@ -22,5 +22,8 @@ class Command(BaseCommand):
                 f"{result.events_checked} events before it are intact."
             )
         self.stdout.write(
-            self.style.SUCCESS(f"Audit trail intact: {result.events_checked} events verified.")
+            self.style.SUCCESS(
+                f"Audit trail intact: {result.events_checked} events verified. "
+                f"Latest hash: {result.head_hash}"
+            )
         )

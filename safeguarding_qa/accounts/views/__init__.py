@@ -1,0 +1,1 @@
+"""Pages for people, invitations and each person's own account."""

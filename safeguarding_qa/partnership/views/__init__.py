@@ -1,0 +1,1 @@
+"""Pages for the partnership: organisations, groups, memberships and its own details."""
