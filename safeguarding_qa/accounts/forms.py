@@ -54,7 +54,7 @@ class PersonFilterForm(forms.Form):
     def __init__(self, *args: Any, access: Access, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organisations = person_filter_organisations(access=access)
-        self.fields["organisation"].choices = [
+        self.fields["organisation"].choices = [  # type: ignore[attr-defined]
             ("", "All organisations"),
             *((str(organisation.pk), organisation.name) for organisation in organisations),
         ]

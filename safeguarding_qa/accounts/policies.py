@@ -29,6 +29,8 @@ class PersonPolicy(Policy[User]):
             return people.none()
         if access.reach == Reach.PARTNERSHIP:
             return people
+        if access.organisation_id is None:
+            return people.none()
         return people.filter(organisation_id=access.organisation_id)
 
     def allows(self, access: Access, action: str, obj: User | None) -> bool:

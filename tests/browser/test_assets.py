@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser, Page
 
+from safeguarding_qa.demo.personas import DEMO_PASSWORD
+
 from .helpers import assert_accessible, fill_sign_in_form, path_of, sign_in, visit
 
 
@@ -39,6 +41,12 @@ def test_govuk_frontend_javascript_initialises_components(page: Page, personas) 
     assert "govuk-frontend-supported" in body_classes
     assert navigation.get_attribute("data-govuk-service-navigation-init") == ""
     assert skip_link.get_attribute("data-govuk-skip-link-init") == ""
+    uninitialised = page.evaluate(
+        """Array.from(document.querySelectorAll('[data-module]'))
+            .filter((element) => !element.hasAttribute(`data-${element.dataset.module}-init`))
+            .map((element) => element.dataset.module)"""
+    )
+    assert uninitialised == []
     assert_accessible(page)
 
 
@@ -49,7 +57,7 @@ def test_signing_in_works_without_javascript(browser: Browser, live_server, pers
     try:
         # When a person signs in through the form
         visit(page, "/accounts/login/")
-        fill_sign_in_form(page, personas["viewer"].email, _demo_password())
+        fill_sign_in_form(page, personas["viewer"].email, DEMO_PASSWORD)
 
         # Then they reach their home page, and the page knows JavaScript did not run
         assert path_of(page) == "/"
@@ -57,9 +65,3 @@ def test_signing_in_works_without_javascript(browser: Browser, live_server, pers
         assert "js-enabled" not in (page.locator("body").get_attribute("class") or "")
     finally:
         context.close()
-
-
-def _demo_password() -> str:
-    from safeguarding_qa.demo.personas import DEMO_PASSWORD
-
-    return DEMO_PASSWORD

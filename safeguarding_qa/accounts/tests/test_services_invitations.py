@@ -74,7 +74,12 @@ def test_create_records_an_audit_event(admin, organisations):
     event = AuditEvent.objects.get(kind="invitation.sent")
     assert event.actor_id == admin.pk
     assert event.target_id == str(invitation.pk)
-    assert event.after["email"] == "audited@brackenmoor.example"
+    assert event.after == {
+        "email": "audited@brackenmoor.example",
+        "full_name": "Invited Person",
+        "role": "agency_auditor",
+        "organisation": "Fellshire Constabulary",
+    }
 
 
 def test_accepting_records_an_audit_event_and_a_verified_address(admin, organisations):
@@ -204,5 +209,7 @@ def test_the_email_link_is_the_accept_page(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         _, token = make_invitation(admin, organisations["police"], "link@brackenmoor.example")
-    link = re.search(r"https://\S+", mail.outbox[0].body).group(0)
+    match = re.search(r"https://\S+", str(mail.outbox[0].body))
+    assert match is not None
+    link = match.group(0)
     assert link.endswith(f"/accounts/invitation/{token}/")

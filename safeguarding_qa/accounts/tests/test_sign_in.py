@@ -94,6 +94,7 @@ def test_the_lock_is_per_address(client, personas):
 def test_retry_times_are_whole_minutes_in_local_time(moment, expected):
     from safeguarding_qa.accounts.adapters import _clock
 
-    local = datetime(*moment, tzinfo=timezone.get_current_timezone())
+    year, month, day, hour, minute, second = moment
+    local = datetime(year, month, day, hour, minute, second, tzinfo=timezone.get_current_timezone())
     with mock.patch("django.utils.timezone.localdate", return_value=date(2026, 3, 10)):
         assert _clock(local) == expected

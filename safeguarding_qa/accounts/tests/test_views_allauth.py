@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.urls import reverse
 
@@ -19,7 +20,9 @@ H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 
 
 def _h1(response) -> str:
-    return " ".join(H1.search(response.content.decode()).group(1).split())
+    match = H1.search(response.content.decode())
+    assert match is not None
+    return " ".join(match.group(1).split())
 
 
 @pytest.mark.django_db
@@ -117,7 +120,10 @@ def test_resetting_a_forgotten_password_by_email(client, personas):
     response = client.post(reverse("account_reset_password"), {"email": person.email}, follow=True)
     assert _h1(response) == "Check your e-mail"
     assert mail.outbox[0].subject == "Reset your Safeguarding QA password"
-    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", mail.outbox[0].body)
+    link = re.search(
+        r"http://testserver(/accounts/password/reset/key/\S+/)", str(mail.outbox[0].body)
+    )
+    assert link is not None
     form_page = client.get(link.group(1), follow=True)
     assert _h1(form_page) == "Choose a new password"
     new = "Peat-bog-and-heather-9"
@@ -223,3 +229,17 @@ def test_pages_not_offered_are_not_found(client_as):
 def test_the_accounts_address_leads_to_your_account(client_as):
     response = client_as("viewer").get("/accounts/")
     assert response["Location"] == reverse("accounts:my-account")
+
+
+def test_too_many_requests_has_a_govuk_page(client, organisations):
+    from allauth.core.internal.ratelimit import handler429
+    from django.test import RequestFactory
+
+    from safeguarding_qa.core.testing import check_page_quality
+
+    request = RequestFactory().get("/accounts/password/reset/")
+    request.user = AnonymousUser()
+    response = handler429(request)
+    assert response.status_code == 429
+    check_page_quality(response.content.decode())
+    assert "Too many attempts" in response.content.decode()

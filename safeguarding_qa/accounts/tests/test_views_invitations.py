@@ -74,7 +74,7 @@ def test_sending_an_invitation(client_as, organisations, django_capture_on_commi
     assert response.redirect_chain == [(reverse("accounts:invitation-list"), 302)]
     assert "Invitation sent to ada.newcombe@brackenmoor.example." in response.content.decode()
     assert mail.outbox[0].to == ["ada.newcombe@brackenmoor.example"]
-    link = re.search(r"http://testserver/accounts/invitation/\S+/", mail.outbox[0].body)
+    link = re.search(r"http://testserver/accounts/invitation/\S+/", str(mail.outbox[0].body))
     assert link is not None
 
 

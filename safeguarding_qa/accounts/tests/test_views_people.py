@@ -8,6 +8,7 @@ from django.urls import reverse
 from safeguarding_qa.access.roles import Role
 from safeguarding_qa.accounts.models import User
 from safeguarding_qa.audittrail.models import AuditEvent
+from safeguarding_qa.demo.personas import DEMO_PASSWORD
 from safeguarding_qa.partnership.models import Group, Membership
 
 from .helpers import make_person
@@ -194,10 +195,20 @@ def test_sensitive_pages_ask_for_the_password_again(client_as, personas):
     session["account_authentication_methods"] = []
     session.save()
     person = personas["auditor_police"]
-    for name in ("person-edit", "person-deactivate"):
-        response = client.get(reverse(f"accounts:{name}", args=[person.pk]))
+    urls = [
+        reverse("accounts:person-edit", args=[person.pk]),
+        reverse("accounts:person-deactivate", args=[person.pk]),
+        reverse("accounts:person-reactivate", args=[person.pk]),
+        reverse("accounts:invitation-create"),
+        reverse("accounts:invitation-revoke", args=[1]),
+    ]
+    for url in urls:
+        response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_reauthenticate"))
+    # Confirming the password carries on to the page asked for.
+    confirmed = client.post(response["Location"], {"password": DEMO_PASSWORD}, follow=True)
+    assert confirmed.redirect_chain[-1][0] == reverse("accounts:invitation-revoke", args=[1])
 
 
 def test_deactivate_asks_for_a_reason_then_deactivates(client_as, personas):

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 PAGE_SIZE = 25
 
 
-def attach_errors(form: forms.Form, error: ValidationError) -> None:
+def attach_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ``ValidationError`` on the form: on its field when the form has it."""
     if hasattr(error, "error_dict"):
         for field, messages in error.message_dict.items():
