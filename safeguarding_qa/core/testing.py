@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from typing import Any
 
@@ -63,3 +64,16 @@ class PageCheckingClient(Client):
         ):
             check_page_quality(response.content.decode())
         return response
+
+
+def sign_in_recently(client: Client, person: Any) -> Client:
+    """Sign ``client`` in as ``person`` as if they had just typed their password, so
+    re-authentication prompts (allauth's session records) do not hide the real answer."""
+    client.force_login(person)
+    session = client.session
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": time.time(), "email": person.email, "reauthenticated": True}
+    ]
+    session["account_authentication_methods_user"] = str(person.pk)
+    session.save()
+    return client

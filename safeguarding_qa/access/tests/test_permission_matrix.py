@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import time
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from safeguarding_qa.access.matrix import ANONYMOUS, PERSONA_KEYS, RouteCheck, World, named_routes
+from safeguarding_qa.core.testing import sign_in_recently
 
 
 def _matrix_modules() -> list[Any]:
@@ -61,20 +61,7 @@ def _fingerprint() -> dict[str, tuple[Any, ...]]:
 def _client_for(world: World, key: str) -> Client:
     client = Client()
     if key != ANONYMOUS:
-        person = world.personas[key]
-        client.force_login(person)
-        session = client.session
-        # Signed in just now, so re-authentication prompts do not hide the real answer.
-        session["account_authentication_methods"] = [
-            {
-                "method": "password",
-                "at": time.time(),
-                "email": person.email,
-                "reauthenticated": True,
-            }
-        ]
-        session["account_authentication_methods_user"] = str(person.pk)
-        session.save()
+        sign_in_recently(client, world.personas[key])
     return client
 
 

@@ -10,7 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeguarding_qa.access.context import Access
-from safeguarding_qa.audittrail.services.recording import changed_fields, record_event, snapshot
+from safeguarding_qa.audittrail.services.recording import (
+    record_event,
+    save_changes,
+)
 
 from .. import events
 from ..models import User
@@ -31,19 +34,14 @@ def person_update(*, access: Access, person: User, **fields: Any) -> User:
         raise ValidationError(
             {"role": "You cannot change your own role. Ask another administrator to do it."}
         )
-    before = snapshot(person, PERSON_FIELDS)
-    for name, value in fields.items():
-        setattr(person, name, value)
-    person.full_clean(exclude=["password"])
-    person.save()
-    after = snapshot(person, PERSON_FIELDS)
-    if before != after:
+    changes = save_changes(person, fields, tracked=PERSON_FIELDS, clean_exclude=["password"])
+    if changes["after"]:
         record_event(
             kind=events.PERSON_CHANGED,
             actor=access.user,
             target=person,
             organisation=person.organisation,
-            **changed_fields(before, after),
+            **changes,
         )
     return person
 

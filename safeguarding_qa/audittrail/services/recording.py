@@ -106,3 +106,23 @@ def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, A
         "before": {name: before.get(name) for name in names},
         "after": {name: after[name] for name in names},
     }
+
+
+def save_changes(
+    instance: models.Model,
+    changes: dict[str, Any],
+    *,
+    tracked: list[str],
+    clean_exclude: list[str] | None = None,
+) -> dict[str, Any]:
+    """Apply ``changes``, validate and save; return what changed among ``tracked`` fields.
+
+    The result is ``{"before": {...}, "after": {...}}`` (both empty when nothing changed),
+    ready to pass to ``record_event(**result)``. Call it inside the service's transaction.
+    """
+    before = snapshot(instance, tracked)
+    for name, value in changes.items():
+        setattr(instance, name, value)
+    instance.full_clean(exclude=clean_exclude)
+    instance.save()
+    return changed_fields(before, snapshot(instance, tracked))

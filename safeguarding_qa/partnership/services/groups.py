@@ -10,7 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from safeguarding_qa.access.context import Access
-from safeguarding_qa.audittrail.services.recording import changed_fields, record_event, snapshot
+from safeguarding_qa.audittrail.services.recording import (
+    record_event,
+    save_changes,
+    snapshot,
+)
 
 from .. import events
 from ..models import Group, Membership
@@ -55,19 +59,9 @@ def group_update(*, access: Access, group: Group, **fields: Any) -> Group:
     group_policy.require(access, "manage", group)
     if "name" in fields:
         _require_unique_name(str(fields["name"]), exclude_pk=group.pk)
-    before = snapshot(group, GROUP_FIELDS)
-    for name, value in fields.items():
-        setattr(group, name, value)
-    group.full_clean()
-    group.save()
-    after = snapshot(group, GROUP_FIELDS)
-    if before != after:
-        record_event(
-            kind=events.GROUP_CHANGED,
-            actor=access.user,
-            target=group,
-            **changed_fields(before, after),
-        )
+    changes = save_changes(group, fields, tracked=GROUP_FIELDS)
+    if changes["after"]:
+        record_event(kind=events.GROUP_CHANGED, actor=access.user, target=group, **changes)
     return group
 
 
@@ -102,18 +96,14 @@ def membership_change_role(*, access: Access, membership: Membership, role: str)
     membership_policy.require(access, "manage", membership)
     if membership.ended_on is not None:
         raise ValidationError("An ended membership cannot be changed.")
-    before = snapshot(membership, MEMBERSHIP_FIELDS)
-    membership.role = role
-    membership.full_clean()
-    membership.save()
-    after = snapshot(membership, MEMBERSHIP_FIELDS)
-    if before != after:
+    changes = save_changes(membership, {"role": role}, tracked=MEMBERSHIP_FIELDS)
+    if changes["after"]:
         record_event(
             kind=events.MEMBERSHIP_CHANGED,
             actor=access.user,
             target=membership,
             organisation=membership.person.organisation,
-            **changed_fields(before, after),
+            **changes,
         )
     return membership
 
@@ -131,16 +121,14 @@ def membership_end(
         raise ValidationError(
             {"ended_on": "The end date must be on or after the date the membership started."}
         )
-    before = snapshot(membership, MEMBERSHIP_FIELDS)
-    membership.ended_on = ended_on
-    membership.end_reason = reason
-    membership.full_clean()
-    membership.save()
+    changes = save_changes(
+        membership, {"ended_on": ended_on, "end_reason": reason}, tracked=MEMBERSHIP_FIELDS
+    )
     record_event(
         kind=events.MEMBERSHIP_ENDED,
         actor=access.user,
         target=membership,
         organisation=membership.person.organisation,
-        **changed_fields(before, snapshot(membership, MEMBERSHIP_FIELDS)),
+        **changes,
     )
     return membership

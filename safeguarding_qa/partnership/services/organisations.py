@@ -8,7 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from safeguarding_qa.access.context import Access
-from safeguarding_qa.audittrail.services.recording import changed_fields, record_event, snapshot
+from safeguarding_qa.audittrail.services.recording import (
+    record_event,
+    save_changes,
+    snapshot,
+)
 
 from .. import events
 from ..models import Organisation, Partnership
@@ -57,19 +61,14 @@ def organisation_update(
     organisation_policy.require(access, "manage", organisation)
     if "name" in fields:
         _require_unique_name(str(fields["name"]), exclude_pk=organisation.pk)
-    before = snapshot(organisation, ORGANISATION_FIELDS)
-    for name, value in fields.items():
-        setattr(organisation, name, value)
-    organisation.full_clean()
-    organisation.save()
-    after = snapshot(organisation, ORGANISATION_FIELDS)
-    if before == after:
+    changes = save_changes(organisation, fields, tracked=ORGANISATION_FIELDS)
+    if not changes["after"]:
         return organisation
     kind = events.ORGANISATION_CHANGED
-    if before["is_active"] != after["is_active"]:
+    if "is_active" in changes["after"]:
         kind = (
             events.ORGANISATION_REACTIVATED
-            if after["is_active"]
+            if changes["after"]["is_active"]
             else events.ORGANISATION_DEACTIVATED
         )
     record_event(
@@ -77,7 +76,7 @@ def organisation_update(
         actor=access.user,
         target=organisation,
         organisation=organisation,
-        **changed_fields(before, after),
+        **changes,
     )
     return organisation
 
@@ -106,18 +105,10 @@ def partnership_update(*, access: Access, **fields: Any) -> Partnership:
     """Change the partnership's details (created on first save)."""
     partnership_policy.require(access, "manage")
     partnership = Partnership.objects.filter(pk=1).first() or Partnership(pk=1)
-    before = snapshot(partnership, PARTNERSHIP_FIELDS)
-    for name, value in fields.items():
-        setattr(partnership, name, value)
-    partnership.full_clean()
-    partnership.save()
-    after = snapshot(partnership, PARTNERSHIP_FIELDS)
-    if before != after:
+    changes = save_changes(partnership, fields, tracked=PARTNERSHIP_FIELDS)
+    if changes["after"]:
         record_event(
-            kind=events.PARTNERSHIP_CHANGED,
-            actor=access.user,
-            target=partnership,
-            **changed_fields(before, after),
+            kind=events.PARTNERSHIP_CHANGED, actor=access.user, target=partnership, **changes
         )
     transaction.on_commit(partnership_name_forget)
     return partnership
