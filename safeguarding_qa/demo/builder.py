@@ -10,11 +10,11 @@ from django.db import transaction
 
 from safeguarding_qa.access.roles import Role
 from safeguarding_qa.accounts.models import User
-from safeguarding_qa.audittrail.registry import define
 from safeguarding_qa.audittrail.services.recording import record_event
 from safeguarding_qa.partnership.choices import GroupKind, GroupRole, MeetingFrequency
 from safeguarding_qa.partnership.models import Group, Membership, Organisation, Partnership
 
+from .events import DEMO_SEEDED
 from .personas import (
     DEMO_PASSWORD,
     EMAIL_DOMAIN,
@@ -23,8 +23,6 @@ from .personas import (
     PARTNERSHIP_SHORT_NAME,
     PERSONAS,
 )
-
-DEMO_SEEDED = define("demo.seeded", "Demo partnership loaded")
 
 _FIRST = (
     "Alys",

@@ -1,0 +1,5 @@
+"""Audit event kinds for the demo partnership."""
+
+from safeguarding_qa.audittrail.registry import define
+
+DEMO_SEEDED = define("demo.seeded", "Demo partnership loaded")
