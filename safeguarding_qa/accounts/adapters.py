@@ -7,7 +7,10 @@ import time
 from datetime import datetime
 from typing import Any
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context as allauth_context
 from allauth.core.internal import ratelimit
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -43,6 +46,22 @@ class AccountAdapter(DefaultAccountAdapter):
     def format_email_subject(self, subject: str) -> str:
         # The subjects already name the service; allauth would prefix the host name.
         return str(subject).strip()
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """Someone who signed in within the re-authentication window is not asked again.
+
+        allauth counts only explicit re-authentications as recent, so a person who has just
+        typed their password (for example, straight after accepting an invitation) would be
+        asked for it again before setting up two-factor authentication.
+        """
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = allauth_context.request
+        if request is None or not request.user.is_authenticated:
+            return True
+        window = account_settings.REAUTHENTICATION_TIMEOUT
+        records = get_authentication_records(request, request.user)
+        return not any(time.time() - record.get("at", 0) < window for record in records)
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         """Refuse a locked-out sign-in, telling the person the time they can try again."""

@@ -6,8 +6,6 @@ import pytest
 from allauth.mfa.models import Authenticator
 from playwright.sync_api import Page
 
-from safeguarding_qa.demo.personas import DEMO_PASSWORD
-
 from .helpers import (
     assert_accessible,
     heading,
@@ -21,7 +19,6 @@ from .helpers import (
 
 ACTIVATE = "/accounts/2fa/totp/activate/"
 AUTHENTICATE = "/accounts/2fa/authenticate/"
-REAUTHENTICATE = "/accounts/reauthenticate/"
 CODE_FORM = 'main form:has(input[name="code"])'
 
 
@@ -36,12 +33,6 @@ def _enter_code(page: Page, code: str) -> None:
     submit(page, CODE_FORM)
 
 
-def _confirm_password(page: Page) -> None:
-    assert_accessible(page)
-    page.locator('input[name="password"]').fill(DEMO_PASSWORD)
-    submit(page, 'main form:has(input[name="password"])')
-
-
 def _password_then_code_page(page: Page, persona_key: str) -> None:
     sign_in(page, persona_key)
     assert path_of(page) == AUTHENTICATE
@@ -52,10 +43,7 @@ def _password_then_code_page(page: Page, persona_key: str) -> None:
 def _set_up_authenticator(page: Page, persona_key: str) -> tuple[str, int]:
     """Sign in with no authenticator, be sent to set one up, and do so; (secret, time step)."""
     sign_in(page, persona_key)
-    if path_of(page) == REAUTHENTICATE:
-        # allauth asks for the password again before adding an authenticator, even just
-        # after signing in (only a re-authentication counts as recent).
-        _confirm_password(page)
+    # Having just typed their password, they are not asked for it again.
     assert path_of(page) == ACTIVATE
     assert heading(page) == "Set up your authenticator app"
     assert_accessible(page)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.urls import reverse
 
@@ -238,3 +240,15 @@ def test_reactivate_confirms_then_reactivates(client_as, personas):
     assert "Callum Roskilly can sign in again." in done.content.decode()
     person.refresh_from_db()
     assert person.is_active is True
+
+
+@pytest.mark.parametrize(("seconds_ago", "status"), [(10, 200), (3600, 302)])
+def test_a_recent_sign_in_counts_as_recent_authentication(client_as, personas, seconds_ago, status):
+    client = client_as("admin")
+    session = client.session
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": time.time() - seconds_ago, "email": "admin@x.example"}
+    ]
+    session.save()
+    response = client.get(reverse("accounts:person-edit", args=[personas["viewer"].pk]))
+    assert response.status_code == status
