@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -17,15 +16,6 @@ from safeguarding_qa.core.forms.widgets import GovukDateField
 
 from .choices import GroupKind, GroupRole, MeetingFrequency, Sector
 from .validators import validate_email_lines
-
-
-def attach_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ``ValidationError`` on the form, beside the field it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, ValidationError(errors))
-    else:
-        form.add_error(None, error)
 
 
 class OrganisationFilterForm(forms.Form):

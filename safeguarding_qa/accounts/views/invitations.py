@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from safeguarding_qa.access.mixins import access_of
 from safeguarding_qa.access.roles import ROLE_DESCRIPTIONS, Role
+from safeguarding_qa.core.pages import attach_errors, paginate
 
 from ..forms import AcceptInvitationForm, InvitationFilterForm, InvitationForm, role_descriptions
 from ..policies import invitations as invitation_policy
@@ -28,7 +29,6 @@ from ..services.invitations import (
     invitation_refusal_record,
     invitation_revoke,
 )
-from .common import attach_errors, paginate
 
 SIGN_IN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 

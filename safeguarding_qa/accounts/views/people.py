@@ -12,13 +12,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from safeguarding_qa.access.mixins import access_of
+from safeguarding_qa.core.pages import attach_errors, paginate
 
 from ..forms import DeactivateForm, PersonFilterForm, PersonForm, role_descriptions
 from ..policies import invitations as invitation_policy
 from ..policies import people as person_policy
 from ..selectors import person_current_memberships, person_list
 from ..services.people import person_deactivate, person_reactivate, person_update
-from .common import attach_errors, paginate
 
 
 @require_http_methods(["GET"])

@@ -10,12 +10,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from safeguarding_qa.access.mixins import access_of
+from safeguarding_qa.core.pages import attach_errors, posted
 
 from .. import selectors
-from ..forms import PartnershipForm, attach_errors
+from ..forms import PartnershipForm
 from ..policies import partnership as partnership_policy
 from ..services.organisations import PARTNERSHIP_FIELDS, partnership_update
-from .helpers import posted
 
 
 @require_http_methods(["GET", "POST"])

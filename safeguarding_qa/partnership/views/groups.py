@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from safeguarding_qa.access.mixins import access_of
+from safeguarding_qa.core.pages import attach_errors, paginate, posted
 
 from .. import selectors
-from ..forms import GroupEditForm, GroupForm, attach_errors
+from ..forms import GroupEditForm, GroupForm
 from ..policies import groups as group_policy
 from ..services.groups import group_create, group_update
-from .helpers import paginate, posted
 
 _FORM_FIELDS = ("name", "kind", "meeting_frequency", "purpose", "is_active")
 

@@ -10,14 +10,14 @@ from django.views.decorators.http import require_http_methods
 
 from safeguarding_qa.access.context import Access
 from safeguarding_qa.access.mixins import access_of
+from safeguarding_qa.core.pages import attach_errors, posted
 
 from .. import selectors
-from ..forms import MembershipAddForm, MembershipEndForm, MembershipRoleForm, attach_errors
+from ..forms import MembershipAddForm, MembershipEndForm, MembershipRoleForm
 from ..models import Membership
 from ..policies import groups as group_policy
 from ..policies import memberships as membership_policy
 from ..services.groups import membership_add, membership_change_role, membership_end
-from .helpers import posted
 
 
 @require_http_methods(["GET", "POST"])

@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from safeguarding_qa.access.mixins import access_of
+from safeguarding_qa.core.pages import attach_errors, paginate, posted
 
 from .. import selectors
-from ..forms import OrganisationFilterForm, OrganisationForm, attach_errors
+from ..forms import OrganisationFilterForm, OrganisationForm
 from ..models import Organisation
 from ..policies import organisations as organisation_policy
 from ..policies import partnership as partnership_policy
@@ -21,7 +22,6 @@ from ..services.organisations import (
     organisation_reactivate,
     organisation_update,
 )
-from .helpers import paginate, posted
 
 _FORM_FIELDS = ("name", "short_name", "sector", "is_statutory_partner")
 
