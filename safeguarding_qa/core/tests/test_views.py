@@ -64,3 +64,21 @@ def test_unknown_page_is_a_styled_404(client_as):
     response = client_as("viewer").get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_server_error_page_is_styled_and_needs_no_database(rf):
+    from safeguarding_qa.core.testing import check_page_quality
+    from safeguarding_qa.core.views import server_error
+
+    response = server_error(rf.get("/anything/"))
+    assert response.status_code == 500
+    page = response.content.decode()
+    check_page_quality(page)
+    assert "Sorry, there is a problem with the service" in page
+
+
+@pytest.mark.django_db
+def test_a_refused_action_is_a_styled_403(client_as):
+    response = client_as("viewer").get("/audit-trail/")
+    assert response.status_code == 403
+    assert "You do not have permission to do this" in response.content.decode()
