@@ -44,9 +44,10 @@ migrate: install
 demo: install
 	$(MANAGE) seed_demo
 
-lint: install ## ruff, formatting, migrations in step with models, deployment checks
+lint: install ## ruff, formatting, types, migrations in step with models, deployment checks
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy safeguarding_qa config tests
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.production \
 	  SECRET_KEY=check-deploy-only-$$(printf '%060d' 0) \
