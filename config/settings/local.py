@@ -3,7 +3,8 @@
 from .base import *  # noqa: F403
 from .base import env
 
-SECRET_KEY = env.str("SECRET_KEY", default="local-development-only-not-secret")  # noqa: S105
+# An empty SECRET_KEY (say, copied from .env.example) falls back to the development key.
+SECRET_KEY = env.str("SECRET_KEY", default="") or "local-development-only-not-secret"
 REQUIRE_MFA = env.bool("REQUIRE_MFA", default=False)
 DEMO_MODE = True
 # Serve static files straight from their folders, no collectstatic needed.

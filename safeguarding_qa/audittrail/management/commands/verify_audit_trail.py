@@ -19,11 +19,16 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Audit trail broken at event #{fault.sequence} (id {fault.event_id}, "
                 f"kind {fault.kind}): {fault.reason}. "
-                f"{result.events_checked} events before it are intact."
+                f"{_events(result.events_checked)} before it "
+                f"{'is' if result.events_checked == 1 else 'are'} intact."
             )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Audit trail intact: {result.events_checked} events verified. "
+                f"Audit trail intact: {_events(result.events_checked)} verified. "
                 f"Latest hash: {result.head_hash}"
             )
         )
+
+
+def _events(count: int) -> str:
+    return f"{count} event" if count == 1 else f"{count} events"
