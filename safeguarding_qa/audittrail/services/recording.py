@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -119,10 +120,18 @@ def save_changes(
 
     The result is ``{"before": {...}, "after": {...}}`` (both empty when nothing changed),
     ready to pass to ``record_event(**result)``. Call it inside the service's transaction.
+    When validation fails, the instance keeps its original values and the error is raised.
     """
     before = snapshot(instance, tracked)
+    originals = {name: getattr(instance, name) for name in changes}
     for name, value in changes.items():
         setattr(instance, name, value)
-    instance.full_clean(exclude=clean_exclude)
+    try:
+        instance.full_clean(exclude=clean_exclude)
+    except ValidationError:
+        # Refused input must not linger on the caller's object (a page would show it).
+        for name, value in originals.items():
+            setattr(instance, name, value)
+        raise
     instance.save()
     return changed_fields(before, snapshot(instance, tracked))

@@ -168,3 +168,16 @@ def test_changed_fields_keeps_only_what_changed():
         "before": {"name": "Old", "is_active": True},
         "after": {"name": "New", "is_active": False},
     }
+
+
+@pytest.mark.django_db
+def test_save_changes_leaves_the_object_as_it_was_when_validation_fails(organisations):
+    from django.core.exceptions import ValidationError
+
+    from safeguarding_qa.audittrail.services.recording import save_changes
+
+    police = organisations["police"]
+    with pytest.raises(ValidationError):
+        save_changes(police, {"name": "", "sector": "not-a-sector"}, tracked=["name", "sector"])
+    assert police.name == "Fellshire Constabulary"
+    assert police.sector == "police"

@@ -80,7 +80,6 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             group_update(access=access, group=group, **form.cleaned_data)
         except ValidationError as error:
-            group.refresh_from_db()  # the failed change must not show as the heading
             attach_errors(form, error)
         else:
             messages.success(request, f"{group} has been changed.")

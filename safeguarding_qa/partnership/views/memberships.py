@@ -57,7 +57,6 @@ def membership_change_role_view(request: HttpRequest, group_pk: int, pk: int) ->
         try:
             membership_change_role(access=access, membership=membership, **form.cleaned_data)
         except ValidationError as error:
-            membership.refresh_from_db()
             attach_errors(form, error)
         else:
             messages.success(
@@ -87,7 +86,6 @@ def membership_end_view(request: HttpRequest, group_pk: int, pk: int) -> HttpRes
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            membership.refresh_from_db()
             attach_errors(form, error)
         else:
             messages.success(

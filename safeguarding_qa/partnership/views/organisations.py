@@ -83,7 +83,6 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             organisation_update(access=access, organisation=organisation, **form.cleaned_data)
         except ValidationError as error:
-            organisation.refresh_from_db()  # the failed change must not show as the heading
             attach_errors(form, error)
         else:
             messages.success(request, f"{organisation} has been changed.")
