@@ -7,14 +7,19 @@ BUILD := safeguarding_qa/static/build
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup install assets migrate demo lint format check-deploy test-fast browser-deps clean
+.PHONY: run test setup install assets migrate demo lint format check-deploy test-fast browser-deps clean bench
 
 run: setup migrate demo ## Set everything up and serve the demo partnership on http://127.0.0.1:8000
 	@echo "Serving on http://$(HOST):$(PORT) (Ctrl+C to stop)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@# The task worker (imports, reports, reminders) runs beside the server and stops with it.
+	$(MANAGE) db_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup lint ## Set everything up, check quality gates, then run the whole test suite
 	$(BIN)/pytest
+
+bench: setup ## Page latency against the floor page at 1x and 100x data, a load test, budgets
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 test-fast: setup ## The test suite without the quality gates or browser tests
 	$(BIN)/pytest -m "not browser"
@@ -51,6 +56,7 @@ lint: install ## ruff, formatting, types, migrations in step with models, deploy
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.production \
 	  SECRET_KEY=check-deploy-only-$$(printf '%060d' 0) \
+	  IDENTIFIER_ENCRYPTION_KEYS=Y2hlY2stZGVwbG95LW9ubHktbm90LWEtcmVhbC1rZXk= \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 format: install

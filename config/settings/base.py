@@ -40,7 +40,20 @@ INSTALLED_APPS = [
     "safeguarding_qa.audittrail",
     "safeguarding_qa.partnership",
     "safeguarding_qa.accounts",
+    "safeguarding_qa.audits",
+    "safeguarding_qa.reviews",
+    "safeguarding_qa.recommendations",
+    "safeguarding_qa.indicators",
+    "safeguarding_qa.casedata",
+    "safeguarding_qa.programme",
+    "safeguarding_qa.meetings",
+    "safeguarding_qa.selfassessment",
+    "safeguarding_qa.learning",
+    "safeguarding_qa.reports",
+    "safeguarding_qa.api",
     "safeguarding_qa.demo",
+    "django_tasks",
+    "django_tasks.backends.database",
 ]
 
 MIDDLEWARE = [
@@ -232,10 +245,30 @@ PHASE = env.str("PHASE", default="beta")
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 DEMO_MODE = False
 
+# Case identifiers (names, NHS numbers, LA child IDs) are encrypted at rest with this key
+# (a Fernet key: 32 url-safe base64-encoded bytes). Comma-separate several to rotate: the
+# first encrypts, all decrypt. Production refuses to start without one.
+IDENTIFIER_ENCRYPTION_KEYS = env.list("IDENTIFIER_ENCRYPTION_KEYS", default=[])
+
+# Background work (imports, reports, reminders) through Django's tasks API. The database
+# backend needs `manage.py db_worker` running; `make run` starts one beside the server.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "TASKS_BACKEND", default="django_tasks.backends.database.DatabaseBackend"
+        ),
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint and fontTools narrate every render at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

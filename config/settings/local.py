@@ -14,3 +14,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# A development-only identifier key, so the demo runs with no set-up; never used in production.
+IDENTIFIER_ENCRYPTION_KEYS = env.list("IDENTIFIER_ENCRYPTION_KEYS", default=[]) or [
+    "bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1ub3Qta2V5ISE="
+]

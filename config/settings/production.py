@@ -3,10 +3,14 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import IDENTIFIER_ENCRYPTION_KEYS, SECRET_KEY, env
 
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to at least 50 random characters.")
+if not IDENTIFIER_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "IDENTIFIER_ENCRYPTION_KEYS must hold at least one Fernet key (see docs/operations.md)."
+    )
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

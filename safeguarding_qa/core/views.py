@@ -20,6 +20,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"needs_me": needs_me_for(request)})
 
 
+def help_page(request: HttpRequest) -> HttpResponse:
+    """A static page of guidance for signed-in people; also the benchmark's floor page."""
+    return render(request, "core/help.html")
+
+
 @login_not_required
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from safeguarding_qa.access.roles import Role
 from safeguarding_qa.accounts.models import User
@@ -14,6 +15,7 @@ from safeguarding_qa.audittrail.services.recording import record_event
 from safeguarding_qa.partnership.choices import GroupKind, GroupRole, MeetingFrequency
 from safeguarding_qa.partnership.models import Group, Membership, Organisation, Partnership
 
+from .context import DemoContext
 from .events import DEMO_SEEDED
 from .personas import (
     DEMO_PASSWORD,
@@ -245,6 +247,21 @@ def ensure_groups(cast: dict[str, User], colleagues: list[User]) -> list[Group]:
     return [qa, steering, review]
 
 
+# Each area adds its demo records after the people exist, in dependency order.
+AREA_BUILDERS = (
+    "safeguarding_qa.indicators.demo.build",
+    "safeguarding_qa.casedata.demo.build",
+    "safeguarding_qa.audits.demo.build",
+    "safeguarding_qa.reviews.demo.build",
+    "safeguarding_qa.recommendations.demo.build",
+    "safeguarding_qa.selfassessment.demo.build",
+    "safeguarding_qa.programme.demo.build",
+    "safeguarding_qa.meetings.demo.build",
+    "safeguarding_qa.learning.demo.build",
+    "safeguarding_qa.reports.demo.build",
+)
+
+
 @transaction.atomic
 def build_demo() -> DemoSummary:
     """The whole demo partnership; safe to run again (it only adds what is missing)."""
@@ -254,6 +271,11 @@ def build_demo() -> DemoSummary:
     cast = ensure_personas(organisations)
     colleagues = ensure_colleagues(organisations)
     groups = ensure_groups(cast, colleagues)
+    context = DemoContext(
+        organisations=organisations, cast=cast, colleagues=colleagues, groups=groups
+    )
+    for dotted in AREA_BUILDERS:
+        import_string(dotted)(context)
     summary = DemoSummary(
         organisations=Organisation.objects.count(),
         people=User.objects.count(),

@@ -40,3 +40,9 @@ class GroupRole(models.TextChoices):
     LAY_MEMBER = "lay_member", "Lay member"
     ADVISER = "adviser", "Adviser"
     BUSINESS_SUPPORT = "business_support", "Business support"
+
+
+class ReviewOutcome(models.TextChoices):
+    UNCHANGED = "unchanged", "Membership confirmed, no changes"
+    CHANGED = "changed", "Changes made to the membership"
+    FURTHER_WORK = "further_work", "Gaps found, further work needed"

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from safeguarding_qa.core.forms.widgets import GovukDateField
 
-from .choices import GroupKind, GroupRole, MeetingFrequency, Sector
+from .choices import GroupKind, GroupRole, MeetingFrequency, ReviewOutcome, Sector
 from .validators import validate_email_lines
 
 
@@ -194,3 +194,36 @@ class PartnershipForm(forms.Form):
         # Stored tidily: one address a line, no blank lines or stray spaces.
         value = self.cleaned_data["live_concern_contacts"]
         return "\n".join(line.strip() for line in value.splitlines() if line.strip())
+
+
+class MembershipReviewForm(forms.Form):
+    reviewed_on = GovukDateField(
+        label="Date of the review",
+        initial=_today,
+        help_text="For example, 14 3 2026",
+        error_messages={"required": "Enter the date of the review"},
+    )
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        choices=ReviewOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the outcome of the review"},
+    )
+    changes_made = forms.CharField(
+        label="Changes made (needed when the membership changed)",
+        required=False,
+        help_text="For example, housing and probation invited; a second lay member sought.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    notes = forms.CharField(
+        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("outcome") == ReviewOutcome.CHANGED
+            and not data.get("changes_made", "").strip()
+        ):
+            self.add_error("changes_made", "Describe the changes made to the membership")
+        return data

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from safeguarding_qa.core.models import TimeStampedModel
 
-from .choices import GroupKind, GroupRole, MeetingFrequency, Sector
+from .choices import GroupKind, GroupRole, MeetingFrequency, ReviewOutcome, Sector
 from .validators import validate_email_lines
 
 
@@ -129,3 +129,35 @@ class Membership(TimeStampedModel):
     def is_current(self) -> bool:
         today = timezone.localdate()
         return self.started_on <= today and (self.ended_on is None or self.ended_on >= today)
+
+
+class MembershipReview(TimeStampedModel):
+    """A yearly review of a group's membership and its outcome: the evidence behind "the
+    membership of the group has been reviewed" (the changes themselves are the ended and
+    added memberships)."""
+
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="reviews")
+    reviewed_on = models.DateField()
+    outcome = models.CharField(max_length=20, choices=ReviewOutcome.choices)
+    changes_made = models.TextField(blank=True)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["group", "-reviewed_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(outcome="changed") | ~Q(changes_made=""),
+                name="membership_review_changes_described",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Membership review of {self.group} on {self.reviewed_on:%d %B %Y}"

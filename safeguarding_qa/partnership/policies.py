@@ -8,7 +8,7 @@ from safeguarding_qa.access.context import Access
 from safeguarding_qa.access.policy import Policy, register
 from safeguarding_qa.access.roles import Capability
 
-from .models import Group, Membership, Organisation, Partnership
+from .models import Group, Membership, MembershipReview, Organisation, Partnership
 
 
 class OrganisationPolicy(Policy[Organisation]):
@@ -75,7 +75,26 @@ class PartnershipPolicy(Policy[Partnership]):
         return access.can(Capability.PARTNERSHIP_MANAGE)
 
 
+class MembershipReviewPolicy(Policy[MembershipReview]):
+    model = MembershipReview
+    actions = {
+        "view": "Everyone signed in sees groups' membership reviews.",
+        "manage": "Partnership administrators record membership reviews.",
+    }
+
+    def scope(self, access: Access) -> QuerySet[MembershipReview]:
+        if access.can(Capability.GROUPS_VIEW):
+            return MembershipReview.objects.select_related("group")
+        return MembershipReview.objects.none()
+
+    def allows(self, access: Access, action: str, obj: MembershipReview | None) -> bool:
+        if action == "view":
+            return access.can(Capability.GROUPS_VIEW)
+        return access.can(Capability.GROUPS_MANAGE)
+
+
 organisations = register(OrganisationPolicy())
 groups = register(GroupPolicy())
 memberships = register(MembershipPolicy())
 partnership = register(PartnershipPolicy())
+membership_reviews = register(MembershipReviewPolicy())

@@ -16,7 +16,7 @@ from safeguarding_qa.access.context import Access
 from safeguarding_qa.access.policy import Policy, registered_policies
 
 from .choices import GroupRole
-from .models import Group, Membership, Organisation, Partnership
+from .models import Group, Membership, MembershipReview, Organisation, Partnership
 from .policies import groups as group_policy
 from .policies import organisations as organisation_policy
 
@@ -152,4 +152,13 @@ def membership_person_choices(*, access: Access, group: Group) -> QuerySet[Any]:
         .exclude(pk__in=open_members.values("person_id"))
         .select_related("organisation")
         .order_by("full_name", "pk")
+    )
+
+
+def group_reviews(*, group: Group) -> QuerySet[MembershipReview]:
+    """The group's membership reviews, latest first, with who recorded them."""
+    return (
+        MembershipReview.objects.filter(group=group)
+        .select_related("recorded_by")
+        .order_by("-reviewed_on", "-pk")
     )

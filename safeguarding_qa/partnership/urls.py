@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import details, groups, memberships, organisations
+from .views import details, groups, memberships, organisations, reviews
 
 app_name = "partnership"
 
@@ -50,6 +50,16 @@ urlpatterns = [
         "groups/<int:group_pk>/members/<int:pk>/end/",
         memberships.membership_end_view,
         name="membership-end",
+    ),
+    path(
+        "groups/<int:pk>/reviews/",
+        reviews.membership_review_list,
+        name="membership-review-list",
+    ),
+    path(
+        "groups/<int:pk>/reviews/add/",
+        reviews.membership_review_add,
+        name="membership-review-add",
     ),
     path("settings/", details.partnership_edit, name="partnership-edit"),
 ]

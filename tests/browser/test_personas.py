@@ -22,17 +22,22 @@ from .helpers import (
     visit,
 )
 
-_PARTNERSHIP_WIDE = ["Home", "People", "Organisations", "Groups", "Your account"]
-_NO_PEOPLE = ["Home", "Organisations", "Groups", "Your account"]
+_BASE = ["Home", "People", "Organisations", "Groups"]
+_AREAS = ["Audits", "Register", "Dashboard", "Practice reviews", "Programme", "Meetings"]
+_OUTPUTS = ["Learning", "Reports", "Your account"]
 
 EXPECTED_NAVIGATION: dict[str, list[str]] = {
-    Role.PARTNERSHIP_ADMIN: ["Home", "People", "Organisations", "Groups", "Audit trail"]
-    + ["Your account"],
-    Role.CHAIR: _PARTNERSHIP_WIDE,
-    Role.AGENCY_LEAD: _PARTNERSHIP_WIDE,
-    Role.SCRUTINEER: _PARTNERSHIP_WIDE,
-    Role.AGENCY_AUDITOR: _NO_PEOPLE,
-    Role.VIEWER: _NO_PEOPLE,
+    Role.PARTNERSHIP_ADMIN: _BASE
+    + _AREAS
+    + ["Audit trail", "Self-assessment", "Case data"]
+    + _OUTPUTS,
+    Role.CHAIR: _BASE + _AREAS + ["Self-assessment", "Case data"] + _OUTPUTS,
+    Role.AGENCY_LEAD: _BASE + _AREAS + ["Self-assessment"] + _OUTPUTS,
+    Role.SCRUTINEER: _BASE + _AREAS + ["Self-assessment"] + _OUTPUTS,
+    Role.AGENCY_AUDITOR: ["Home", "Organisations", "Groups"] + _AREAS[:5] + _OUTPUTS,
+    Role.VIEWER: ["Home", "Organisations", "Groups"]
+    + ["Register", "Dashboard", "Practice reviews", "Programme"]
+    + _OUTPUTS,
 }
 
 # Links in the navigation that are not sections, so never marked as the current page.

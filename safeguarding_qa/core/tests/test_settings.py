@@ -16,11 +16,17 @@ def test_django_is_the_52_lts():
     assert django.VERSION[:2] == (5, 2)
 
 
-def _import_production(secret_key: str) -> subprocess.CompletedProcess[str]:
+CHECK_KEY = "Y2hlY2stZGVwbG95LW9ubHktbm90LWEtcmVhbC1rZXk="
+
+
+def _import_production(
+    secret_key: str, identifier_keys: str = CHECK_KEY
+) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secret_key,
+        "IDENTIFIER_ENCRYPTION_KEYS": identifier_keys,
     }
     return subprocess.run(
         [
@@ -43,6 +49,12 @@ def test_production_refuses_a_missing_or_short_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_an_identifier_key():
+    result = _import_production("x" * 64, identifier_keys="")
+    assert result.returncode != 0
+    assert "IDENTIFIER_ENCRYPTION_KEYS must hold at least one Fernet key" in result.stderr
+
+
 def test_production_requires_mfa_and_secure_cookies_and_is_not_demo():
     result = _import_production("x" * 64)
     assert result.returncode == 0, result.stderr
@@ -54,6 +66,7 @@ def test_demo_seeding_refuses_production_settings():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x" * 64,
+        "IDENTIFIER_ENCRYPTION_KEYS": CHECK_KEY,
         "DATABASE_URL": "sqlite:////tmp/safeguarding-qa-refusal-check.sqlite3",
     }
     result = subprocess.run(

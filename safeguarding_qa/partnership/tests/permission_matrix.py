@@ -12,7 +12,13 @@ from datetime import date
 from typing import Any
 
 from safeguarding_qa.access.matrix import RouteCheck, World, expect
-from safeguarding_qa.partnership.choices import GroupKind, GroupRole, MeetingFrequency, Sector
+from safeguarding_qa.partnership.choices import (
+    GroupKind,
+    GroupRole,
+    MeetingFrequency,
+    ReviewOutcome,
+    Sector,
+)
 from safeguarding_qa.partnership.models import Group, Membership, Organisation
 
 UNKNOWN = 999_999
@@ -279,6 +285,45 @@ _MEMBERSHIP_ROUTES = [
     ),
 ]
 
+_REVIEW_ROUTES = [
+    RouteCheck("partnership:membership-review-list", expect(200), kwargs=_object("group")),
+    RouteCheck(
+        "partnership:membership-review-list",
+        expect(404),
+        kwargs=lambda w: {"pk": UNKNOWN},
+        label="unknown",
+    ),
+    RouteCheck(
+        "partnership:membership-review-add", expect(403, **ADMINS_ONLY), kwargs=_object("group")
+    ),
+    RouteCheck(
+        "partnership:membership-review-add",
+        expect(403, **ADMINS_WRITE),
+        method="POST",
+        kwargs=_object("group"),
+        data=lambda w: {
+            "reviewed_on_day": "14",
+            "reviewed_on_month": "3",
+            "reviewed_on_year": "2025",
+            "outcome": ReviewOutcome.UNCHANGED,
+        },
+    ),
+    RouteCheck(
+        "partnership:membership-review-add",
+        expect(403, **ADMINS_ONLY),
+        method="POST",
+        kwargs=_object("group"),
+        data=lambda w: {"outcome": ReviewOutcome.CHANGED},
+        label="invalid",
+    ),
+    RouteCheck(
+        "partnership:membership-review-add",
+        expect(404),
+        kwargs=lambda w: {"pk": UNKNOWN},
+        label="unknown",
+    ),
+]
+
 _DETAILS_ROUTES = [
     RouteCheck("partnership:partnership-edit", expect(403, **ADMINS_ONLY)),
     RouteCheck(
@@ -289,4 +334,10 @@ _DETAILS_ROUTES = [
     ),
 ]
 
-ROUTES = [*_ORGANISATION_ROUTES, *_GROUP_ROUTES, *_MEMBERSHIP_ROUTES, *_DETAILS_ROUTES]
+ROUTES = [
+    *_ORGANISATION_ROUTES,
+    *_GROUP_ROUTES,
+    *_MEMBERSHIP_ROUTES,
+    *_REVIEW_ROUTES,
+    *_DETAILS_ROUTES,
+]

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ...builder import build_demo
 from ...personas import DEMO_PASSWORD, ORGANISATIONS, PERSONAS
+from ...scale import is_scaled, scale_demo
 
 
 class Command(BaseCommand):
     help = "Load the fictional Brackenmoor demo partnership. Refuses to run in production."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=1,
+            help="Copy the demo's history to N times its size, for benchmarks (once only).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEMO_MODE:
@@ -26,7 +36,20 @@ class Command(BaseCommand):
             f"{summary.people} people, {summary.groups} groups, "
             f"{summary.memberships} memberships."
         )
+        if options["scale"] > 1:
+            self._scale(options["scale"])
         self._print_sign_ins()
+
+    def _scale(self, scale: int) -> None:
+        if is_scaled():
+            self.stdout.write("The demo history has already been scaled; nothing added.")
+            return
+        started = time.perf_counter()
+        counts = scale_demo(scale, report=self.stdout.write)
+        self.stdout.write(
+            f"Demo history copied to {scale}x: {sum(counts.values())} records "
+            f"in {time.perf_counter() - started:.1f} s."
+        )
 
     def _print_sign_ins(self) -> None:
         names = {spec.key: spec.short_name for spec in ORGANISATIONS}

@@ -1,0 +1,279 @@
+"""``make bench``: builds 1× and 100× databases, times pages and a load test, checks budgets.
+
+Budgets (docs/performance.md): every page's median and p95 within 3× of the floor page at
+1×; each page's median at 100× within 1.5× of its median at 1×; identical query counts at
+1× and 100×; under load, no errors and p95 under 300 ms. Results go to
+``benchmarks/results/`` as JSON and Markdown; a missed budget is printed and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.load import run_load  # noqa: E402
+
+PYTHON = sys.executable
+DATA = ROOT / "benchmarks" / ".data"
+RESULTS = ROOT / "benchmarks" / "results"
+PAGE_RATIO_BUDGET = 3.0
+SCALE_RATIO_BUDGET = 1.5
+LOAD_P95_BUDGET_MS = 300.0
+
+
+def _env(database: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.bench",
+        "DATABASE_URL": f"sqlite:///{database}",
+    }
+
+
+def _manage(database: Path, *args: str) -> None:
+    subprocess.run(  # noqa: S603  (our own interpreter and scripts)
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=_env(database), check=True
+    )
+
+
+def build_database(scale: int, *, rebuild: bool) -> tuple[Path, float | None]:
+    """The database for one scale; built (and timed) only when missing or asked to."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    database = DATA / f"scale-{scale}.sqlite3"
+    if database.exists() and not rebuild:
+        return database, None
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    started = time.perf_counter()
+    _manage(database, "migrate", "--verbosity", "0")
+    _manage(database, "seed_demo", "--scale", str(scale))
+    return database, round(time.perf_counter() - started, 1)
+
+
+def time_pages(database: Path, *, repeat: int) -> list[dict[str, object]]:
+    output = subprocess.run(  # noqa: S603
+        [PYTHON, "benchmarks/pages.py", "--repeat", str(repeat)],
+        cwd=ROOT,
+        env=_env(database),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def load_test(database: Path, *, seconds: float, users: int, port: int) -> dict[str, object]:
+    sessions = json.loads(
+        subprocess.run(  # noqa: S603
+            [PYTHON, "benchmarks/sessions.py"],
+            cwd=ROOT,
+            env=_env(database),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    workers = 2 * (os.cpu_count() or 1) + 1
+    server = subprocess.Popen(  # noqa: S603
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "sync",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=_env(database),
+        # The access log (gunicorn.conf.py) is still written, but not over the table.
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(4)
+        figures = {}
+        for name, group in (("mix", sessions["mix"]), ("floor", [sessions["floor"]])):
+            pairs = [(entry["cookie"], entry["paths"]) for entry in group]
+            result = run_load(
+                port=port,
+                sessions=pairs,
+                users=users,
+                seconds=seconds,
+                max_requests=int(seconds * users * 4),
+                think=0.5,
+            )
+            figures[name] = result.summary()
+        figures["workers"] = workers
+        return figures
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def machine() -> dict[str, object]:
+    return {
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "database": "SQLite (WAL)",
+    }
+
+
+def check_budgets(pages: dict[int, list[dict[str, object]]]) -> list[str]:
+    """Every missed budget, in words that say which page and by how much."""
+    failures: list[str] = []
+    small, large = pages[min(pages)], pages[max(pages)]
+    floor = small[0]
+    for before, after in zip(small[1:], large[1:], strict=True):
+        name = before["name"]
+        for stat in ("median_ms", "p95_ms"):
+            ratio = float(before[stat]) / float(floor[stat])
+            if ratio > PAGE_RATIO_BUDGET:
+                failures.append(
+                    f"{name}: {stat} at 1× is {ratio:.2f}× the floor (budget {PAGE_RATIO_BUDGET}×)"
+                )
+        growth = float(after["median_ms"]) / float(before["median_ms"])
+        if growth > SCALE_RATIO_BUDGET:
+            failures.append(
+                f"{name}: median at the large scale is {growth:.2f}× its 1× time "
+                f"(budget {SCALE_RATIO_BUDGET}×)"
+            )
+        if before["queries"] != after["queries"]:
+            failures.append(
+                f"{name}: {before['queries']} queries at 1× but {after['queries']} at 100×"
+            )
+    return failures
+
+
+def markdown(report: dict[str, object]) -> str:
+    pages: dict[str, list[dict[str, object]]] = report["pages"]  # type: ignore[assignment]
+    small, large = pages["1"], pages[str(report["large_scale"])]
+    floor_small, floor_large = small[0], large[0]
+    lines = [
+        f"# Benchmark {report['when']}",
+        "",
+        f"Machine: {report['machine']}",
+        "",
+        "| Page | Persona | 1× median ms | 1× p95 ms | ×floor | big median ms | ×floor "
+        "| big/1× | queries 1×/big |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for a, b in zip(small, large, strict=True):
+        lines.append(
+            f"| {a['name']} | {a['persona']} | {a['median_ms']} | {a['p95_ms']} | "
+            f"{float(a['median_ms']) / float(floor_small['median_ms']):.2f} | {b['median_ms']} | "
+            f"{float(b['median_ms']) / float(floor_large['median_ms']):.2f} | "
+            f"{float(b['median_ms']) / float(a['median_ms']):.2f} | {a['queries']}/{b['queries']} |"
+        )
+    if report.get("load"):
+        lines += [
+            "",
+            "## Load test",
+            "",
+            "| Workload | requests | errors | req/s | p50 | p95 | p99 |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        load: dict[str, dict[str, object]] = report["load"]  # type: ignore[assignment]
+        for name in ("mix", "floor"):
+            row = load[name]
+            lines.append(
+                f"| {name} | {row['requests']} | {row['errors']} | {row['throughput_rps']} | "
+                f"{row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} |"
+            )
+    for extra in ("seeding_seconds", "documents"):
+        if report.get(extra):
+            lines += [
+                "",
+                f"## {extra.replace('_', ' ').capitalize()}",
+                "",
+                "```",
+                json.dumps(report[extra], indent=2),
+                "```",
+            ]
+    failures: list[str] = report["failures"]  # type: ignore[assignment]
+    lines += ["", "## Budgets", ""] + (
+        [f"- MISSED: {f}" for f in failures] or ["- All budgets met."]
+    )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=int, default=100, help="the large scale (default 100)")
+    parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--load-seconds", type=float, default=60)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the databases")
+    parser.add_argument("--no-load", action="store_true", help="skip the load test")
+    args = parser.parse_args()
+
+    seeding: dict[str, float] = {}
+    pages: dict[int, list[dict[str, object]]] = {}
+    databases: dict[int, Path] = {}
+    for scale in (1, args.scale):
+        database, seconds = build_database(scale, rebuild=args.rebuild)
+        databases[scale] = database
+        if seconds is not None:
+            seeding[f"{scale}x"] = seconds
+        pages[scale] = time_pages(database, repeat=args.repeat)
+    load = None
+    if not args.no_load:
+        load = load_test(
+            databases[args.scale], seconds=args.load_seconds, users=args.users, port=8765
+        )
+    documents = (
+        subprocess.run(  # noqa: S603
+            [PYTHON, "benchmarks/documents.py"],
+            cwd=ROOT,
+            env=_env(databases[1]),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    failures = check_budgets(pages)
+    if load is not None:
+        mix = load["mix"]
+        if mix["errors"]:
+            failures.append(f"load test: {mix['errors']} errors (budget 0)")
+        if float(mix["p95_ms"]) > LOAD_P95_BUDGET_MS:
+            failures.append(f"load test: p95 {mix['p95_ms']} ms (budget {LOAD_P95_BUDGET_MS} ms)")
+    when = datetime.now(tz=UTC).strftime("%Y-%m-%dT%H%M%SZ")
+    report = {
+        "when": when,
+        "machine": machine(),
+        "large_scale": args.scale,
+        "pages": {str(k): v for k, v in pages.items()},
+        "load": load,
+        "seeding_seconds": seeding,
+        "documents": json.loads(documents),
+        "failures": failures,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{when}.json").write_text(json.dumps(report, indent=2))
+    text = markdown(report)
+    (RESULTS / f"{when}.md").write_text(text)
+    (RESULTS / "latest.md").write_text(text)
+    print(text)  # noqa: T201
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

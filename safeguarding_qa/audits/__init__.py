@@ -1,0 +1,1 @@
+"""Case file audits: question bank, audits, cases, agency returns, panel collation."""

@@ -1,0 +1,1 @@
+"""Views for audits, cases, returns and the panel."""

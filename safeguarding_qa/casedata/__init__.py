@@ -1,0 +1,1 @@
+"""Annex A and CIN census imports, computed indicators, cohorts and samples."""

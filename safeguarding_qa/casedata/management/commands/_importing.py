@@ -1,0 +1,58 @@
+"""The shared body of the two import commands."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from safeguarding_qa.casedata.services.imports import casedata_import
+
+
+class ImportCommand(BaseCommand):
+    source = ""
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("file")
+        parser.add_argument("--population", type=int, help="Children aged 0-17, for rates.")
+        parser.add_argument("--report", help="Write the error report (CSV) to this path.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"{path} is not a file.")
+        as_at = None
+        if options.get("as_at"):
+            try:
+                as_at = date.fromisoformat(options["as_at"])
+            except ValueError as error:
+                raise CommandError("--as-at must be a date, yyyy-mm-dd.") from error
+        outcome = casedata_import(
+            access=None,
+            source=self.source,
+            file=str(path),
+            file_name=path.name,
+            as_at=as_at,
+            child_population=options.get("population"),
+            size=os.path.getsize(path),
+        )
+        if options.get("report") and (outcome.error_report or outcome.warning_report):
+            Path(options["report"]).write_text(outcome.error_report + outcome.warning_report)
+        if outcome.snapshot is None:
+            if outcome.parsed is not None:
+                for issue in outcome.parsed.errors[:20]:
+                    self.stderr.write(
+                        f"{issue.where} row {issue.row or '-'} {issue.column}: "
+                        f"{issue.value!r}: {issue.problem}"
+                    )
+            raise CommandError(outcome.refused)
+        snapshot = outcome.snapshot
+        self.stdout.write(
+            f"Imported {snapshot}: {snapshot.children} children, {snapshot.records} records, "
+            f"{outcome.warning_count} warnings ({snapshot.template_version})."
+        )
+        if outcome.indicators is not None:
+            self.stdout.write(outcome.indicators.summary)

@@ -1,0 +1,76 @@
+"""manage.py bench_casedata --tier S|M|L|XL: import and indicator timings beside the floor."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from safeguarding_qa.casedata.bench import (
+    bare_workbook_read,
+    bare_xml_read,
+    import_and_compute,
+    peak_mb,
+    repeated_cin_fixture,
+    start_up_seconds,
+    timed,
+)
+from safeguarding_qa.casedata.models import Source
+from safeguarding_qa.casedata.synthetic import CIN_CHILDREN, TIERS, write_annex_a
+from safeguarding_qa.casedata.synthetic_cin import write_cin_census
+
+AS_AT = date(2025, 3, 31)
+
+
+class Command(BaseCommand):
+    help = "Benchmark case-data imports and indicators (nothing is kept in the database)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--tier", choices=sorted(TIERS), action="append")
+        parser.add_argument("--out", default="var/bench", help="Where generated files go.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        folder = Path(options["out"])
+        folder.mkdir(parents=True, exist_ok=True)
+        for tier in options["tier"] or ["S", "M", "L"]:
+            self._annex_a(folder, tier)
+        self._cin(folder)
+
+    def _report(self, name: str, seconds: float, floor: float) -> None:
+        ratio = seconds / floor if floor else 0
+        self.stdout.write(
+            f"{name:<38} {seconds:7.2f} s   floor {floor:6.2f} s   ×{ratio:4.1f}   "
+            f"peak {peak_mb():7.0f} MB"
+        )
+
+    def _annex_a(self, folder: Path, tier: str) -> None:
+        path = folder / f"annex_a_{tier}.xlsx"
+        if not path.exists():
+            write_annex_a(str(path), tier=tier, as_at=AS_AT, seed=1)
+        floor, cells = timed(lambda: bare_workbook_read(path))
+        seconds, parsed = timed(lambda: import_and_compute(path, Source.ANNEX_A, AS_AT))
+        rows = sum(parsed.counts.values()) if parsed else 0
+        self._report(f"Annex A {tier} ({rows} rows, {cells} cells)", seconds, floor)
+
+    def _cin(self, folder: Path) -> None:
+        path = repeated_cin_fixture(folder / "cin_census_fixture_x30.xml")
+        if path is None:
+            path = folder / "cin_census_10k.xml"
+            write_cin_census(str(path), children=10_000, year=2025, seed=1)
+        floor, _ = timed(lambda: bare_xml_read(path))
+        seconds, parsed = timed(lambda: import_and_compute(path, Source.CIN_CENSUS, None))
+        children = len(parsed.children) if parsed else 0
+        self._report(f"CIN census ({children} children)", seconds, floor)
+        start_up = start_up_seconds()
+        self.stdout.write(
+            f"{'  + process start-up':<38} {start_up:7.2f} s   end to end "
+            f"{start_up + seconds:.2f} s (target 1.5 s)"
+        )
+        generated = folder / "cin_census_L.xml"
+        if not generated.exists():
+            write_cin_census(str(generated), children=CIN_CHILDREN["L"], year=2025, seed=1)
+        floor, _ = timed(lambda: bare_xml_read(generated))
+        seconds, _ = timed(lambda: import_and_compute(generated, Source.CIN_CENSUS, None))
+        self._report(f"CIN census L ({CIN_CHILDREN['L']} children)", seconds, floor)

@@ -1,0 +1,1 @@
+"""The quarterly performance dashboard: indicators, periods, returns, SPC."""

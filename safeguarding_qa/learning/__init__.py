@@ -1,0 +1,1 @@
+"""Learning briefings (7-minute form) and dissemination tracking."""

@@ -1,0 +1,1 @@
+"""Writes for learning briefings and dissemination."""

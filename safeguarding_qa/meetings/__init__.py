@@ -1,0 +1,1 @@
+"""Meetings: agenda, papers, attendance, minutes, decisions."""

@@ -1,0 +1,42 @@
+"""What needs a person on their home page, from meetings: minutes still to write."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from safeguarding_qa.access.mixins import access_of
+from safeguarding_qa.core.home import NeedsMe
+
+from .choices import MeetingStatus
+from .policies import meetings as meeting_policy
+
+RECENT = timedelta(days=90)
+LIMIT = 10
+
+
+def meetings_needs_me(request: HttpRequest) -> list[NeedsMe]:
+    """For people who minute meetings: recent past meetings without minutes (one query)."""
+    access = access_of(request)
+    if not meeting_policy.can(access, "manage"):
+        return []
+    now = timezone.now()
+    waiting = (
+        meeting_policy.scope(access)
+        .filter(starts_at__lt=now, starts_at__gte=now - RECENT, minutes="")
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("starts_at", "pk")[:LIMIT]
+    )
+    return [
+        NeedsMe(
+            title=f"Write the minutes of {meeting.title}",
+            url=reverse("meetings:meeting-minutes", kwargs={"pk": meeting.pk}),
+            detail=f"{meeting.group.name}, met on {timezone.localtime(meeting.starts_at):%d %B %Y}",
+            tag="Minutes",
+            tag_class="govuk-tag--yellow",
+        )
+        for meeting in waiting
+    ]

@@ -1,0 +1,1 @@
+"""The subgroup's work programme for each April–March year."""

@@ -1,0 +1,1 @@
+"""One register of recommendations and actions, tracked until embedded."""

@@ -1,0 +1,267 @@
+"""Reads for the register. Each runs a fixed number of queries, whatever the data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q, QuerySet
+
+from safeguarding_qa.access.context import Access
+from safeguarding_qa.core.choices import RAG
+
+from . import rules
+from .choices import FINISHED_STATUSES, ActionStatus, RecommendationStatus
+from .models import Action, ImpactEvidence, ProgressUpdate, Recommendation, Theme
+from .policies import actions_policy, evidence_policy, recommendations_policy, updates_policy
+
+
+@dataclass(frozen=True)
+class RegisterFilters:
+    """What the register list is filtered by; empty values filter nothing."""
+
+    status: str = ""
+    rag: str = ""
+    organisation_id: int | None = None
+    source_kind: str = ""
+    kind: str = ""
+    theme_id: int | None = None
+    evidence: bool | None = None
+    overdue: bool = False
+    year: int | None = None
+    search: str = ""
+
+
+def with_action_counts(
+    recommendations: QuerySet[Recommendation], *, today: date
+) -> QuerySet[Recommendation]:
+    """Annotates each recommendation with its actions' counts, derived status and RAG."""
+
+    def count(condition: Q | None = None) -> Count:
+        return Count("actions", filter=condition, distinct=True)
+
+    annotated = recommendations.annotate(
+        n_actions=count(),
+        n_finished=count(Q(actions__status__in=FINISHED_STATUSES)),
+        n_finished_or_awaiting=count(
+            Q(actions__status__in=[*FINISHED_STATUSES, ActionStatus.AWAITING_SIGN_OFF])
+        ),
+        n_not_started=count(Q(actions__status=ActionStatus.NOT_STARTED)),
+        n_red=count(rules.rag_q(RAG.RED, today=today, prefix="actions__")),
+        n_amber=count(rules.rag_q(RAG.AMBER, today=today, prefix="actions__")),
+        n_overdue=count(rules.overdue_q(today, prefix="actions__")),
+        has_evidence=Exists(ImpactEvidence.objects.filter(recommendation=OuterRef("pk"))),
+    )
+    return annotated.annotate(
+        status=rules.recommendation_status_expression(),
+        rag=rules.recommendation_rag_expression(),
+    )
+
+
+def register_list(
+    *, access: Access, filters: RegisterFilters, today: date
+) -> QuerySet[Recommendation]:
+    """The recommendations this person may see, filtered, with derived status and RAG."""
+    recommendations = _filter_columns(recommendations_policy.scope(access), filters)
+    annotated: Any = with_action_counts(recommendations, today=today)
+    if filters.status:
+        annotated = annotated.filter(status=filters.status)
+    if filters.rag:
+        annotated = annotated.filter(rag=filters.rag)
+    if filters.evidence is not None:
+        annotated = annotated.filter(has_evidence=filters.evidence)
+    if filters.overdue:
+        annotated = annotated.filter(n_overdue__gt=0)
+    return annotated.prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.order_by("name")),
+        "lead_organisations",
+    ).order_by("-agreed_on", "-pk")
+
+
+def _filter_columns(
+    recommendations: QuerySet[Recommendation], filters: RegisterFilters
+) -> QuerySet[Recommendation]:
+    """The filters on the recommendation's own columns and links (before annotation)."""
+    if filters.organisation_id:
+        organisation = Q(actions__organisation_id=filters.organisation_id) | Q(
+            lead_organisations__pk=filters.organisation_id
+        )
+        recommendations = recommendations.filter(
+            pk__in=Recommendation.objects.filter(organisation).values("pk")
+        )
+    if filters.theme_id:
+        recommendations = recommendations.filter(
+            pk__in=Recommendation.themes.through.objects.filter(theme_id=filters.theme_id).values(
+                "recommendation_id"
+            )
+        )
+    if filters.source_kind:
+        recommendations = recommendations.filter(source_kind=filters.source_kind)
+    if filters.kind:
+        recommendations = recommendations.filter(kind=filters.kind)
+    if filters.year:
+        recommendations = recommendations.filter(agreed_on__year=filters.year)
+    if filters.search:
+        recommendations = recommendations.filter(
+            Q(reference__icontains=filters.search)
+            | Q(title__icontains=filters.search)
+            | Q(source_label__icontains=filters.search)
+        )
+    return recommendations
+
+
+def recommendations_for_source(
+    *, access: Access, source: Model, today: date
+) -> QuerySet[Recommendation]:
+    """The recommendations linked to one source object (a practice review, an audit...),
+    with derived status, RAG and action counts: for another app's compliance view."""
+    linked = recommendations_policy.scope(access).filter(
+        source_content_type=ContentType.objects.get_for_model(source),
+        source_object_id=source.pk,
+    )
+    return with_action_counts(linked, today=today).order_by("reference")
+
+
+def actions_in_scope(*, access: Access, today: date) -> QuerySet[Action]:
+    """Actions this person may see, with their RAG and what a list shows beside them."""
+    return (
+        actions_policy.scope(access)
+        .select_related("recommendation", "organisation", "owner", "signed_off_by")
+        .annotate(rag=rules.action_rag_expression(today=today))
+    )
+
+
+def action_list(
+    *,
+    access: Access,
+    today: date,
+    organisation_id: int | None = None,
+    status: str = "",
+    rag: str = "",
+    overdue: bool = False,
+    owner_id: int | None = None,
+) -> QuerySet[Action]:
+    """Actions in scope, filtered; soonest due first."""
+    actions = actions_in_scope(access=access, today=today)
+    if organisation_id:
+        actions = actions.filter(organisation_id=organisation_id)
+    if status:
+        actions = actions.filter(status=status)
+    if rag:
+        actions = actions.filter(rules.rag_q(rag, today=today))
+    if overdue:
+        actions = actions.filter(rules.overdue_q(today))
+    if owner_id:
+        actions = actions.filter(owner_id=owner_id)
+    return actions.order_by("due_on", "pk")
+
+
+def recommendation_actions(
+    *, access: Access, recommendation: Recommendation, today: date
+) -> QuerySet[Action]:
+    """The recommendation's actions this person may see."""
+    return actions_in_scope(access=access, today=today).filter(recommendation=recommendation)
+
+
+def recommendation_summary(*, recommendation: Recommendation, today: date) -> Recommendation:
+    """The recommendation again, annotated with counts, derived status and RAG."""
+    return with_action_counts(
+        Recommendation.objects.filter(pk=recommendation.pk), today=today
+    ).get()
+
+
+def recommendation_evidence(
+    *, access: Access, recommendation: Recommendation
+) -> QuerySet[ImpactEvidence]:
+    return (
+        evidence_policy.scope(access)
+        .filter(recommendation=recommendation)
+        .select_related("recorded_by", "evidence_content_type")
+    )
+
+
+def action_updates(*, access: Access, action: Action) -> QuerySet[ProgressUpdate]:
+    return updates_policy.scope(access).filter(action=action).select_related("author")
+
+
+def export_rows(
+    *, access: Access, recommendations: QuerySet[Recommendation], today: date
+) -> list[list[Any]]:
+    """One row per action in scope (a recommendation without one gets a row of its own),
+    for the CSV and XLSX exports. Four queries, whatever the number of rows."""
+    actions = Prefetch(
+        "actions",
+        queryset=actions_in_scope(access=access, today=today).order_by("due_on", "pk"),
+        to_attr="visible_actions",
+    )
+    rows: list[list[Any]] = []
+    for recommendation in recommendations.prefetch_related(actions):
+        base = [
+            recommendation.reference,
+            recommendation.title,
+            recommendation.get_kind_display(),
+            recommendation.get_source_kind_display(),
+            recommendation.source_label,
+            ", ".join(theme.name for theme in recommendation.themes.all()),
+            ", ".join(str(org) for org in recommendation.lead_organisations.all()),
+            recommendation.agreed_on,
+            _status_label(recommendation.status),  # type: ignore[attr-defined]
+            recommendation.has_evidence,  # type: ignore[attr-defined]
+        ]
+        visible = recommendation.visible_actions
+        if not visible:
+            rows.append(base + [""] * len(ACTION_EXPORT_HEADER))
+        for action in visible:
+            rows.append(base + _action_cells(action))
+    return rows
+
+
+REGISTER_EXPORT_HEADER = [
+    "Reference",
+    "Recommendation",
+    "Kind",
+    "Source kind",
+    "Source",
+    "Themes",
+    "Lead organisations",
+    "Agreed on",
+    "Recommendation status",
+    "Impact evidence",
+]
+ACTION_EXPORT_HEADER = [
+    "Action",
+    "Organisation",
+    "Owner",
+    "Due on",
+    "Priority",
+    "Action status",
+    "RAG",
+    "Last progress update",
+    "Signed off by",
+    "Signed off at",
+]
+
+
+def _status_label(value: str) -> str:
+    return str(RecommendationStatus(value).label)
+
+
+def _action_cells(action: Action) -> list[Any]:
+    return [
+        action.description,
+        action.organisation.name,
+        action.owner.display_name if action.owner else "",
+        action.due_on,
+        action.get_priority_display(),
+        action.get_status_display(),
+        RAG(action.rag).label,  # type: ignore[attr-defined]
+        action.last_progress_on,
+        action.signed_off_by.display_name if action.signed_off_by else "",
+        action.signed_off_at,
+    ]
+
+
+def theme_choices() -> QuerySet[Theme]:
+    return Theme.objects.order_by("name")

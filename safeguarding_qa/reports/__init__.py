@@ -1,0 +1,1 @@
+"""Audit, dashboard and annual reports as PDF and Word."""

@@ -1,0 +1,1 @@
+"""Practice reviews register, serious incidents, rapid reviews and LCSPRs."""

@@ -1,0 +1,1 @@
+"""Section 11 / Section 175 self-assessment rounds."""

@@ -1,0 +1,1 @@
+"""Writes for self-assessment: rounds (rounds.py) and returns with moderation (returns.py)."""
