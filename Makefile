@@ -6,6 +6,8 @@ MANAGE := $(BIN)/python manage.py
 BUILD := safeguarding_qa/static/build
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers: one per CPU keeps the suite (and CI) well inside its time budget.
+TEST_WORKERS ?= auto
 
 .PHONY: run test setup install assets migrate demo lint format check-deploy test-fast browser-deps clean bench
 
@@ -16,13 +18,13 @@ run: setup migrate demo ## Set everything up and serve the demo partnership on h
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup lint ## Set everything up, check quality gates, then run the whole test suite
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 bench: setup ## Page latency against the floor page at 1x and 100x data, a load test, budgets
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 test-fast: setup ## The test suite without the quality gates or browser tests
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser"
 
 setup: install assets
 

@@ -1,13 +1,15 @@
 """A bounded load test: signed-in users against gunicorn (sync workers) on loopback.
 
-Each simulated user holds its own session and loops over a mix of pages, pausing
-``think`` seconds between requests as a person reading a page would, until the time is
-up or the request cap is reached. Stops by itself; reports throughput, percentiles and errors.
+Each simulated user holds its own session and loops over a mix of pages, pausing between
+requests as a person reading a page would (a random think time between ``think`` seconds'
+bounds, seeded per user so runs are comparable), until the time is up or the request cap is
+reached. Stops by itself; reports throughput, percentiles and errors.
 """
 
 from __future__ import annotations
 
 import http.client
+import random
 import statistics
 import threading
 import time
@@ -45,7 +47,7 @@ def run_load(
     users: int,
     seconds: float,
     max_requests: int,
-    think: float,
+    think: tuple[float, float],
 ) -> LoadResult:
     """``sessions`` holds (cookie header, paths) per persona; users take them in turn."""
     result = LoadResult()
@@ -55,6 +57,7 @@ def run_load(
     def user(index: int) -> None:
         cookie, paths = sessions[index % len(sessions)]
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        pauses = random.Random(index)  # noqa: S311  (timing jitter, not security)
         step = index
         while time.monotonic() < deadline:
             with lock:
@@ -77,13 +80,13 @@ def run_load(
             with lock:
                 result.timings_ms.append(elapsed)
                 result.errors += int(failed)
-            time.sleep(think)
+            time.sleep(pauses.uniform(*think))
 
     started = time.monotonic()
     threads = [threading.Thread(target=user, args=(i,), daemon=True) for i in range(users)]
     for thread in threads:
         thread.start()
-        time.sleep(0.02)  # ramp up rather than a thundering herd
+        time.sleep(think[1] / users)  # users arrive over one think time, not all at once
     for thread in threads:
         thread.join(timeout=seconds + 60)
     result.seconds = time.monotonic() - started

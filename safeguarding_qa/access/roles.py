@@ -62,6 +62,7 @@ class Capability(StrEnum):
     DASHBOARD_VIEW = "dashboard.view"
     INDICATORS_MANAGE = "indicators.manage"
     INDICATOR_RETURNS_SUBMIT = "indicator_returns.submit"
+    INDICATOR_DATA_CONTACTS_MANAGE = "indicator_data_contacts.manage"
     COMMENTARY_WRITE = "commentary.write"
     CHALLENGES_RAISE = "challenges.raise"
     CHALLENGES_RESPOND = "challenges.respond"
@@ -113,6 +114,9 @@ CAPABILITY_DESCRIPTIONS: dict[Capability, str] = {
     Capability.DASHBOARD_VIEW: "See the performance dashboard",
     Capability.INDICATORS_MANAGE: "Change the indicator catalogue and periods",
     Capability.INDICATOR_RETURNS_SUBMIT: "Submit their agency's indicator values",
+    Capability.INDICATOR_DATA_CONTACTS_MANAGE: (
+        "Name and remove their agency's data contacts for indicator returns"
+    ),
     Capability.COMMENTARY_WRITE: "Write commentary on indicators",
     Capability.CHALLENGES_RAISE: "Raise a challenge on an indicator",
     Capability.CHALLENGES_RESPOND: "Respond to challenges put to their agency",
@@ -170,6 +174,7 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     Capability.DASHBOARD_VIEW: _ALL,
     Capability.INDICATORS_MANAGE: _ADMIN,
     Capability.INDICATOR_RETURNS_SUBMIT: _LEADS,
+    Capability.INDICATOR_DATA_CONTACTS_MANAGE: frozenset({Role.AGENCY_LEAD}),
     Capability.COMMENTARY_WRITE: _OVERSIGHT | {Role.AGENCY_LEAD},
     Capability.CHALLENGES_RAISE: _MEMBERS,
     Capability.CHALLENGES_RESPOND: _LEADS,

@@ -16,7 +16,7 @@ from ninja import Field, NinjaAPI, Schema
 from ninja.security import HttpBearer
 
 from safeguarding_qa.indicators import rules
-from safeguarding_qa.indicators.choices import ValueSource
+from safeguarding_qa.indicators.choices import PeriodKind, ValueSource
 from safeguarding_qa.indicators.models import Indicator, Period
 from safeguarding_qa.indicators.services.returns import ReturnInvalid, ReturnRow, return_submit
 
@@ -51,13 +51,17 @@ class IndicatorOut(Schema):
     title: str
     unit: str
     polarity: str
+    frequency: str = Field(
+        description="quarterly: send it for a quarter; monthly: send it for each month."
+    )
     numerator_definition: str
     denominator_definition: str
     send: list[str] = Field(description="Which figures to send for this indicator.")
 
 
 class PeriodOut(Schema):
-    label: str = Field(examples=["2025-26 Q2"])
+    label: str = Field(examples=["2025-26 Q2", "October 2025"])
+    kind: str = Field(examples=["quarter", "month"])
     start: date
     end: date
     deadline: date
@@ -73,7 +77,7 @@ class ValueIn(Schema):
 
 
 class ReturnIn(Schema):
-    period: str = Field(examples=["2025-26 Q2"], max_length=20)
+    period: str = Field(examples=["2025-26 Q2", "October 2025"], max_length=20)
     values: list[ValueIn] = Field(min_length=1, max_length=500)
 
 
@@ -114,6 +118,7 @@ def list_indicators(request: HttpRequest) -> list[dict[str, Any]]:
             "code": i.code,
             "title": i.title,
             "unit": i.unit,
+            "frequency": i.frequency,
             "polarity": i.polarity,
             "numerator_definition": i.numerator_definition,
             "denominator_definition": i.denominator_definition,
@@ -123,18 +128,31 @@ def list_indicators(request: HttpRequest) -> list[dict[str, Any]]:
     ]
 
 
-@api.get("/periods", response=list[PeriodOut], summary="Reporting quarters")
+def _period_of(label: str) -> Period | None:
+    """The quarter ("2025-26 Q2") or month ("October 2025") a label names, if it exists."""
+    quarter = rules.parse_period_label(label)
+    if quarter is not None:
+        return Period.every.filter(kind=PeriodKind.QUARTER, start=quarter).first()
+    month = rules.parse_month_label(label)
+    if month is not None:
+        return Period.every.filter(kind=PeriodKind.MONTH, start=month).first()
+    return None
+
+
+@api.get("/periods", response=list[PeriodOut], summary="Reporting quarters and months")
 def list_periods(request: HttpRequest) -> list[dict[str, Any]]:
-    """Every reporting quarter, its deadline and whether it is closed to returns."""
+    """Every reporting quarter and month, its deadline and whether it is closed to returns.
+    Quarterly indicators are sent for quarters, monthly indicators for months."""
     return [
         {
             "label": p.label,
+            "kind": p.kind,
             "start": p.start,
             "end": p.end,
             "deadline": p.deadline,
             "is_closed": p.is_closed,
         }
-        for p in Period.objects.order_by("start")
+        for p in Period.every.order_by("start", "-kind")
     ]
 
 
@@ -148,10 +166,12 @@ def submit_return(request: HttpRequest, payload: ReturnIn) -> tuple[int, dict[st
     saved and every problem is listed (422). A value already sent may be changed only with
     a ``reason``."""
     token = _token(request)
-    start = rules.parse_period_label(payload.period)
-    period = Period.objects.filter(start=start).first() if start else None
+    period = _period_of(payload.period)
     if period is None:
-        message = f"There is no quarter {payload.period!r}. Use a label like '2025-26 Q2'."
+        message = (
+            f"There is no quarter or month {payload.period!r}. Use a label like "
+            "'2025-26 Q2' (quarterly indicators) or 'October 2025' (monthly indicators)."
+        )
         return 422, {"detail": "The return was refused.", "problems": [_problem("period", message)]}
     rows = [
         ReturnRow(

@@ -1,14 +1,18 @@
 """The audits' entries in "what needs me": returns to complete, live concerns to
-acknowledge, audits waiting for the panel. A fixed number of queries."""
+acknowledge, audits waiting for the panel. A fixed number of queries: each kind lists its
+first few and counts the rest (``core.home.NeedsMeList``)."""
 
 from __future__ import annotations
+
+from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from safeguarding_qa.access.context import Access
 from safeguarding_qa.access.mixins import access_of
-from safeguarding_qa.core.home import NeedsMe
+from safeguarding_qa.core.home import PROVIDER_LIMIT, NeedsMe, NeedsMeList
 
 from . import rules, selectors
 from .choices import AuditStatus
@@ -17,13 +21,28 @@ from .policies import audits as audit_policy
 from .policies import live_concerns as concern_policy
 
 
-def needs_me(request: HttpRequest) -> list[NeedsMe]:
+def needs_me(request: HttpRequest) -> NeedsMeList:
     access = access_of(request)
+    items = NeedsMeList()
     if not access.is_authenticated:
-        return []
+        return items
+    _returns(items, access)
+    if concern_policy.can(access, "acknowledge"):
+        _live_concerns(items)
+    if audit_policy.can(access, "panel"):
+        _panels(items, access)
+    return items
+
+
+def _audit_list(status: str) -> str:
+    return f"{reverse('audits:audit-list')}?{urlencode({'status': status})}"
+
+
+def _returns(needs: NeedsMeList, access: Access) -> None:
     today = timezone.localdate()
+    waiting = selectors.returns_waiting(access=access)
     items = []
-    for item in selectors.returns_waiting(access=access):
+    for item in waiting[:PROVIDER_LIMIT]:
         audit = item.case.audit
         late = rules.is_late(returns_due=audit.returns_due, status=item.status, today=today)
         items.append(
@@ -36,29 +55,53 @@ def needs_me(request: HttpRequest) -> list[NeedsMe]:
                 tag_class="govuk-tag--red" if late else "govuk-tag--yellow",
             )
         )
-    if concern_policy.can(access, "acknowledge"):
-        for concern in LiveConcern.objects.filter(acknowledged_at__isnull=True).select_related(
-            "case__audit"
-        )[:20]:
-            items.append(
-                NeedsMe(
-                    title=f"Acknowledge the live concern on {concern.case.reference}",
-                    url=reverse("audits:live-concern-acknowledge", args=[concern.pk]),
-                    detail=concern.case.audit.title,
-                    due=today,
-                    tag="Live concern",
-                    tag_class="govuk-tag--red",
-                )
-            )
-    if audit_policy.can(access, "panel"):
-        for audit in audit_policy.scope(access).filter(status=AuditStatus.PANEL)[:20]:
-            items.append(
-                NeedsMe(
-                    title=f"Agree panel grades for {audit.title}",
-                    url=reverse("audits:audit-collation", args=[audit.pk]),
-                    due=audit.panel_date,
-                    tag="Panel",
-                    tag_class="govuk-tag--purple",
-                )
-            )
-    return items
+    needs.add(
+        items,
+        total=waiting.count(),
+        more_url=_audit_list(AuditStatus.RETURNS_OPEN),
+        more_label="returns to complete, in audits open for returns",
+    )
+
+
+def _live_concerns(needs: NeedsMeList) -> None:
+    today = timezone.localdate()
+    waiting = LiveConcern.objects.filter(acknowledged_at__isnull=True)
+    items = [
+        NeedsMe(
+            title=f"Acknowledge the live concern on {concern.case.reference}",
+            url=reverse("audits:live-concern-acknowledge", args=[concern.pk]),
+            detail=concern.case.audit.title,
+            due=today,
+            tag="Live concern",
+            tag_class="govuk-tag--red",
+        )
+        for concern in waiting.select_related("case__audit").order_by("created_at", "pk")[
+            :PROVIDER_LIMIT
+        ]
+    ]
+    needs.add(
+        items,
+        total=waiting.count(),
+        more_url=reverse("audits:audit-list"),
+        more_label="live concerns to acknowledge",
+    )
+
+
+def _panels(needs: NeedsMeList, access: Access) -> None:
+    waiting = audit_policy.scope(access).filter(status=AuditStatus.PANEL)
+    items = [
+        NeedsMe(
+            title=f"Agree panel grades for {audit.title}",
+            url=reverse("audits:audit-collation", args=[audit.pk]),
+            due=audit.panel_date,
+            tag="Panel",
+            tag_class="govuk-tag--purple",
+        )
+        for audit in waiting.order_by("panel_date", "pk")[:PROVIDER_LIMIT]
+    ]
+    needs.add(
+        items,
+        total=waiting.count(),
+        more_url=_audit_list(AuditStatus.PANEL),
+        more_label="audits waiting for panel grades",
+    )

@@ -245,19 +245,20 @@ def open_live_concerns(*, audit: Audit) -> list[LiveConcern]:
     )
 
 
-def returns_waiting(*, access: Access) -> list[AgencyReturn]:
-    """Returns this person can complete now (for "what needs me"): their organisation's
-    for leads, the assigned ones for auditors; administrators are not listed every return."""
+def returns_waiting(*, access: Access) -> QuerySet[AgencyReturn]:
+    """Returns this person can complete now (for "what needs me"), soonest due first: their
+    organisation's for leads, the assigned ones for auditors; administrators are not listed
+    every return. A queryset, so the home page can take a few and count the rest."""
     if access.sees_partnership or not return_policy.can(access, "complete"):
-        return []
-    return list(
+        return AgencyReturn.objects.none()
+    return (
         return_policy.scope(access)
         .filter(
             organisation=access.organisation_id,
             case__audit__status=AuditStatus.RETURNS_OPEN,
         )
         .exclude(status=ReturnStatus.SUBMITTED)
-        .order_by("case__audit__returns_due", "case__reference")[:20]
+        .order_by("case__audit__returns_due", "case__reference")
     )
 
 

@@ -14,6 +14,7 @@ from safeguarding_qa.access.policy import registered_policies
 from safeguarding_qa.core.forms.widgets import GovukDateField
 
 from .selectors import EventFilters, audit_event_kinds
+from .widgets import Select
 
 EARLIEST_YEAR = 2000
 # Query-string keys that are not filters: the list's paging cursors.
@@ -43,16 +44,18 @@ class AuditEventFilterForm(forms.Form):
     person = PersonChoiceField(
         queryset=None,
         required=False,
+        widget=Select,
         empty_label="Anyone",
         help_text="Events done by this person.",
     )
     organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         queryset=None,
         required=False,
+        widget=Select,
         empty_label="Any organisation",
         help_text="Events recorded against this organisation.",
     )
-    kind = forms.ChoiceField(label="What happened", required=False)
+    kind = forms.ChoiceField(label="What happened", required=False, widget=Select)
     date_from = GovukDateField(label="From", required=False, help_text="For example, 27 3 2026")
     date_to = GovukDateField(label="To", required=False, help_text="For example, 31 3 2026")
     search = forms.CharField(

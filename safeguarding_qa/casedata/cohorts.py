@@ -9,10 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from .indicators import _open_at, _wd
+from .lazy import LazyModule
+
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    pl = LazyModule("polars")
+
 
 DOMESTIC_ABUSE = ("3A", "3B", "3C")
 PARENTAL_MENTAL_HEALTH = ("4B",)

@@ -62,10 +62,3 @@ def events_frame(snapshot: Snapshot) -> pl.DataFrame:
 def children_frame(snapshot: Snapshot) -> pl.DataFrame:
     """Every child of the snapshot (one query)."""
     return _frame(ChildRecord._meta.db_table, CHILD_SCHEMA, snapshot)
-
-
-def events_frame_from_rows(rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> pl.DataFrame:
-    """The same frame as ``events_frame`` from an import's parsed rows (in ``columns``
-    order), so indicators are computed without reading back what was just written."""
-    raw = pl.DataFrame(rows, schema=list(columns), orient="row", infer_schema_length=None)
-    return raw.select(pl.col(name).cast(dtype).alias(name) for name, dtype in EVENT_SCHEMA.items())

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-import numpy as np
-import polars as pl
+from typing import TYPE_CHECKING
 
 from .codes import CATEGORY_CODES
+from .lazy import LazyModule
 from .workingdays import working_days_array
+
+if TYPE_CHECKING:
+    import numpy as np
+    import polars as pl
+else:
+    np = LazyModule("numpy")
+    pl = LazyModule("polars")
 
 Measure = tuple[int, int]
 

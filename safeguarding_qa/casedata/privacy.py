@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
@@ -47,6 +48,18 @@ def child_key(raw: object, *, key: bytes | None = None) -> str:
     secret = key if key is not None else hashing_key()
     text = normalise_child_id(raw)
     return hmac.new(secret, text.encode(), hashlib.sha256).hexdigest()
+
+
+def child_keys(raws: Iterable[object], *, key: bytes, known: dict[object, str]) -> None:
+    """Add the keyed hash of each ID in ``raws`` not yet in ``known`` (the same value as
+    ``child_key``). One keyed state is copied per ID instead of keying HMAC afresh each
+    time, which halves the cost for the hundreds of thousands of IDs in a large file."""
+    keyed = hmac.new(key, digestmod=hashlib.sha256)
+    for raw in raws:
+        if raw not in known:
+            mac = keyed.copy()
+            mac.update(normalise_child_id(raw).encode())
+            known[raw] = mac.hexdigest()
 
 
 def child_key_matches(raw: object, stored: str) -> bool:

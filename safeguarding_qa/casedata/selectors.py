@@ -5,21 +5,25 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import polars as pl
 from django.db.models import QuerySet
 
 from safeguarding_qa.access.context import Access
 
 from .codes import SEX_LABELS
 from .cohorts import COHORTS
-from .frames import children_frame, events_frame
 from .indicators import Measure, compute_quarter, quarters_covered
+from .lazy import LazyModule
 from .models import ImportJob, Sample, SampleMember, Snapshot
 from .policies import imports as import_policy
 from .policies import samples as sample_policy
 from .policies import snapshots as snapshot_policy
+
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    pl = LazyModule("polars")
 
 AGE_BANDS = ((0, 4, "0 to 4"), (5, 9, "5 to 9"), (10, 15, "10 to 15"), (16, 200, "16 and over"))
 STRATA = {
@@ -52,6 +56,8 @@ def computed_indicators(
     """{quarter label: {indicator code: (numerator, denominator)}} for the quarters the
     snapshot covers. The codes are listed in ``indicators.INDICATORS``. ``events`` (the
     snapshot's events as a frame, e.g. straight from an import) saves reading them back."""
+    from .frames import events_frame
+
     if events is None:
         events = events_frame(snapshot)
     return {
@@ -96,6 +102,8 @@ class CohortChild:
 
 def cohort_children(*, snapshot: Snapshot, cohort: str) -> list[CohortChild]:
     """The children in a cohort at the snapshot's as-at date (two queries)."""
+    from .frames import children_frame, events_frame
+
     keys = COHORTS[cohort].select(events_frame(snapshot), snapshot.as_at)
     children = children_frame(snapshot).filter(pl.col("child_key").is_in(list(keys)))
     return [

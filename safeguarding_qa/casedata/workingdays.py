@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
-import numpy as np
+from .lazy import LazyModule
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = LazyModule("numpy")
 
 
 @lru_cache(maxsize=1)
 def bank_holidays() -> np.ndarray:
     """England and Wales bank holidays, 2000 to 2040, as numpy dates."""
+    import holidays
+
     days = holidays.country_holidays("GB", subdiv="ENG", years=range(2000, 2041))
     return np.array(sorted(days.keys()), dtype="datetime64[D]")
 

@@ -156,7 +156,7 @@ class Workbook:
                         continue
                     cut += 4
                     pending, data = data[cut:], data[:cut]
-                for attributes, body in _ROW.findall(data):
+                for attributes, body in _plain_rows(data) or _ROW.findall(data):
                     ref = _ROW_NUMBER.search(attributes)
                     number = int(ref.group(1)) if ref else number + 1
                     yield number, _cells(body, strings) if body else []
@@ -210,7 +210,74 @@ def _inline(inner: bytes) -> str:
     return _text(b"".join(_TEXT.findall(inner)))
 
 
+def _plain_rows(data: bytes) -> list[tuple[bytes, bytes]] | None:
+    """(attributes, body) of each row when every row in ``data`` is a plain
+    ``<row …>…</row>`` (no prefix, none self-closing); else None for the general path.
+
+    Splitting on the end tag is about ten times faster than the general expression,
+    whose lazy body has to try the end tag at every character.
+    """
+    if b":row" in data or data.count(b"<row") != data.count(b"</row>"):
+        return None
+    found = []
+    for piece in data.split(b"</row>")[:-1]:
+        start = piece.find(b"<row")
+        end = piece.find(b">", start)
+        if start < 0 or end < 0 or piece[start + 4 : start + 5] not in (b" ", b">"):
+            return None
+        found.append((piece[start + 4 : end], piece[end + 1 :]))
+    return found
+
+
+def _plain_cells(body: bytes, strings: list[str]) -> list[Any] | None:  # noqa: C901
+    """The row's values when every cell has the common shape (``r``, ``s`` and ``t``
+    attributes in Excel's order, then nothing, ``<v>…</v>`` or ``<is><t>…</t></is>``);
+    else None.
+
+    One simple expression per row, without look-aheads, is about three times faster
+    than ``_CELL``; anything else (formulas, rich text, prefixes) takes ``_cells``.
+    """
+    if b":c" in body:  # prefixed tags (or text that looks like one): the general path
+        return None
+    found = _PLAIN_CELL.findall(body)
+    if len(found) != body.count(b"<c"):
+        return None
+    values: list[Any] = []
+    append = values.append
+    for letters, kind, empty, raw, text in found:
+        if letters:
+            index = _column_of(letters)
+            if index > len(values):
+                values.extend([None] * (index - len(values)))
+        if empty:
+            append(None)
+        elif kind == b"inlineStr":  # _text, inlined: this runs once per cell
+            append(html.unescape(text.decode()) if b"&" in text else text.decode())
+        elif not raw:
+            append(None)
+        elif not kind or kind == b"n":
+            append(float(raw))
+        elif kind == b"s":
+            append(strings[int(raw)])
+        elif kind == b"b":
+            append(raw == b"1")
+        else:
+            append(_text(raw))
+    return values
+
+
+_PLAIN_CELL = re.compile(
+    rb'<c(?: r="([A-Z]+)\d+")?(?: s="\d+")?(?: t="(\w+)")?(?: s="\d+")?'
+    rb"(?:(/)>|>(?:<v>([^<]*)</v>|<is><t>([^<]*)</t></is>)</c>)"
+)
+
+
 def _cells(body: bytes, strings: list[str]) -> list[Any]:
+    plain = _plain_cells(body, strings)
+    return plain if plain is not None else _general_cells(body, strings)
+
+
+def _general_cells(body: bytes, strings: list[str]) -> list[Any]:
     values: list[Any] = []
     append = values.append
     for letters, kind, inner in _CELL.findall(body):

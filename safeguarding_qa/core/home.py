@@ -3,15 +3,25 @@
 Capabilities register providers; each provider returns the items that need this person
 (returns to complete, actions due, sign-offs waiting...). Providers must run a fixed number
 of queries, whatever the amount of data.
+
+The list is bounded, so the home page costs the same after years of data: it shows the
+``LIST_LIMIT`` soonest items. A provider whose items can grow with the data returns a
+``NeedsMeList`` of batches, one per kind: at most ``PROVIDER_LIMIT`` items, how many there
+are in all (a COUNT query, not rows loaded) and the page that lists them all; the home page
+then says "and N more" with a link to that page. A provider with only a handful of items
+may return a plain list of ``NeedsMe``; those are always shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.http import HttpRequest
+
+LIST_LIMIT = 10  # items on the home page
+PROVIDER_LIMIT = 5  # items one batch may offer; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,70 @@ class NeedsMe:
     tag_class: str = ""
 
 
+@dataclass(frozen=True)
+class NeedsMeBatch:
+    """Items of one kind: the first few, soonest first, and how many there are in all."""
+
+    items: Sequence[NeedsMe]
+    total: int
+    more_url: str
+    more_label: str  # what they are, in the plural: "returns to complete"
+
+
+class NeedsMeList(list[NeedsMe]):
+    """What a provider with growing kinds of items returns: still a list of its items (so
+    callers that read a provider's items need not change), with each kind's batch kept."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches: list[NeedsMeBatch] = []
+
+    def add(self, items: Sequence[NeedsMe], *, total: int, more_url: str, more_label: str) -> None:
+        """Adds one kind: its first items (at most ``PROVIDER_LIMIT`` are kept) and how
+        many there are in all. A kind with none is left out."""
+        if not total:
+            return
+        batch = NeedsMeBatch(
+            items=list(items[:PROVIDER_LIMIT]),
+            total=total,
+            more_url=more_url,
+            more_label=more_label,
+        )
+        self.batches.append(batch)
+        self.extend(batch.items)
+
+
+@dataclass(frozen=True)
+class MoreNeedsMe:
+    """Items of one kind the home page does not list, and where to see them all."""
+
+    count: int
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class NeedsMeSummary:
+    """The home page's list: at most ``LIST_LIMIT`` items (plus any plain ones), soonest
+    first, and what is left over, kind by kind. Iterating gives the listed items."""
+
+    items: list[NeedsMe]
+    more: list[MoreNeedsMe] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[NeedsMe]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items or self.more)
+
+    @property
+    def more_count(self) -> int:
+        return sum(entry.count for entry in self.more)
+
+
 Provider = Callable[[HttpRequest], list[NeedsMe]]
 _providers: dict[str, Provider] = {}
 
@@ -36,9 +110,35 @@ def register_provider(name: str, provider: Provider) -> None:
     _providers[name] = provider
 
 
-def needs_me_for(request: HttpRequest) -> list[NeedsMe]:
-    """Everything waiting for the signed-in person, soonest due first."""
-    items: list[NeedsMe] = []
+def _soonest(item: NeedsMe) -> tuple[bool, date, str]:
+    return (item.due is None, item.due or date.max, item.title)
+
+
+def needs_me_for(request: HttpRequest) -> NeedsMeSummary:
+    """Everything waiting for the signed-in person, soonest due first, bounded."""
+    plain: list[NeedsMe] = []
+    batches: list[NeedsMeBatch] = []
     for provider in _providers.values():
-        items.extend(provider(request))
-    return sorted(items, key=lambda item: (item.due is None, item.due or date.max, item.title))
+        items = provider(request)
+        if isinstance(items, NeedsMeList):
+            batches.extend(items.batches)
+        else:
+            plain.extend(items)
+    offered = [
+        (item, index)
+        for index, batch in enumerate(batches)
+        for item in batch.items[:PROVIDER_LIMIT]
+    ]
+    offered.sort(key=lambda pair: _soonest(pair[0]))
+    listed = offered[: max(LIST_LIMIT - len(plain), 0)]
+    shown = [0] * len(batches)
+    for _item, index in listed:
+        shown[index] += 1
+    more = [
+        MoreNeedsMe(count=batch.total - shown[index], label=batch.more_label, url=batch.more_url)
+        for index, batch in enumerate(batches)
+        if batch.total > shown[index]
+    ]
+    return NeedsMeSummary(
+        items=sorted(plain + [item for item, _index in listed], key=_soonest), more=more
+    )

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from safeguarding_qa.partnership.choices import Sector
 
-from .choices import Polarity, Section, Unit
+from .choices import Frequency, Polarity, Section, Unit
 
 HIGHER, LOWER, NEITHER = Polarity.HIGHER_IS_BETTER, Polarity.LOWER_IS_BETTER, Polarity.NEITHER
 PCT, RATE, COUNT, DAYS = Unit.PERCENTAGE, Unit.RATE_10K, Unit.COUNT, Unit.DAYS
@@ -42,6 +42,7 @@ class IndicatorSpec:
     england_year: str = ""
     england_source: str = ""
     computed: bool = False
+    frequency: str = Frequency.QUARTERLY
 
     def decimal(self, text: str | None) -> Decimal | None:
         return None if text is None else Decimal(text)
@@ -619,8 +620,9 @@ CATALOGUE: tuple[IndicatorSpec, ...] = (
         COUNT,
         NEITHER,
         Sector.EDUCATION,
-        "Children electively home educated at quarter end",
-        definition="Children known to be electively home educated.",
+        "Children electively home educated at month end",
+        definition="Children known to be electively home educated, counted monthly.",
+        frequency=Frequency.MONTHLY,
         data_source="Local authority EHE register",
         england="111700",
         england_year="Autumn 2024",

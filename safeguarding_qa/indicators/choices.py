@@ -23,6 +23,13 @@ class Frequency(models.TextChoices):
     MONTHLY = "monthly", "Monthly"
 
 
+class PeriodKind(models.TextChoices):
+    """Reporting periods: financial-year quarters, and the months monthly indicators use."""
+
+    QUARTER = "quarter", "Quarter"
+    MONTH = "month", "Month"
+
+
 class Section(models.TextChoices):
     """Dashboard sections, in the order the dashboard shows them."""
 

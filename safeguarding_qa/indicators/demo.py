@@ -1,5 +1,6 @@
-"""Demo data for indicators, built idempotently: three years of quarterly values with
-realistic variation and a few special causes, some commentary and challenges."""
+"""Demo data for indicators, built idempotently: three years of quarterly values (monthly
+values for monthly indicators) with realistic variation and a few special causes, some
+commentary and challenges, and a data contact."""
 
 from __future__ import annotations
 
@@ -11,12 +12,22 @@ from typing import Any
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from safeguarding_qa.access.context import Access
 from safeguarding_qa.demo.context import DemoContext
 
 from . import rules
-from .choices import ChallengeStatus, CommentaryKind, Unit, ValueSource
-from .models import Challenge, ChildPopulation, Commentary, Indicator, IndicatorValue, Period
-from .services.setup import indicators_seed, period_ensure
+from .choices import ChallengeStatus, CommentaryKind, Frequency, PeriodKind, Unit, ValueSource
+from .models import (
+    Challenge,
+    ChildPopulation,
+    Commentary,
+    DataContact,
+    Indicator,
+    IndicatorValue,
+    Period,
+)
+from .services.contacts import data_contact_name
+from .services.setup import indicators_seed, quarter_ensure_with_months
 
 QUARTERS = 12
 POPULATION = {2023: 81_200, 2024: 81_650, 2025: 82_100, 2026: 82_400}
@@ -31,6 +42,7 @@ BASELINES = {
     "PERMANENT_EXCLUSIONS": 6,
     "ICPC_DAYS_MEDIAN": 14,
     "MARAC_REPEAT": 31,
+    "EHE_COUNT": 180,  # monthly: children on the elective home education register
 }
 # A few special causes, as (code, kind): a drop in the latest quarters, a sustained shift,
 # a steady improvement, a one-off spike.
@@ -42,6 +54,9 @@ SPECIAL = {
     "CLA_3_PLACEMENTS": "shift_up",
 }
 LEADS = {"council": "lead_council", "police": "lead_police", "hospital": "lead_hospital"}
+# The council's lead names its practice manager as a data contact, who can then send the
+# council's returns too: (organisation, lead persona, contact persona).
+DATA_CONTACT = ("council", "lead_council", "auditor_council")
 # Late returns for the latest complete quarter, so the returns page shows gaps.
 MISSING_LATEST = {"HEALTH_ASSESSMENTS_CLA", "NEW_BIRTH_VISITS", "SCHOOL_AT_ICPC"}
 
@@ -58,14 +73,24 @@ def build(context: DemoContext) -> None:
     starts = [current]
     for _ in range(QUARTERS):
         starts.insert(0, rules.quarter_start(starts[0] - timedelta(days=1)))
-    periods = [period_ensure(start=start, actor=actor) for start in starts]
-    for period in periods[:-3]:
+    periods = [quarter_ensure_with_months(start=start, actor=actor) for start in starts]
+    # Months of the quarters with values, for monthly indicators (three years of months).
+    months = list(
+        Period.every.filter(
+            kind=PeriodKind.MONTH, start__gte=periods[0].start, start__lt=periods[-1].start
+        ).order_by("start")
+    )
+    closed_before = periods[-3].start
+    for period in periods[:-3] + [m for m in months if m.start < closed_before]:
         if not period.is_closed:
             period.is_closed = True
             period.save(update_fields=["is_closed", "updated_at"])
     indicators = list(Indicator.objects.select_related("organisation"))
-    _values(context, indicators, periods[:-1])
+    monthly = [i for i in indicators if i.frequency == Frequency.MONTHLY]
+    _values(context, [i for i in indicators if i not in monthly], periods[:-1])
+    _values(context, monthly, months)
     _discussion(context, {i.code: i for i in indicators}, periods[-2])
+    _data_contact(context)
     context.made["indicators"] = {i.code: i for i in indicators}
     context.made["indicator_periods"] = periods
 
@@ -205,3 +230,14 @@ def _discussion(context: DemoContext, indicators: dict[str, Indicator], period: 
         responded_by=lead_police,
         responded_at=now,
     )
+
+
+def _data_contact(context: DemoContext) -> None:
+    organisation_key, lead_key, contact_key = DATA_CONTACT
+    organisation = context.organisations.get(organisation_key)
+    lead, person = context.cast.get(lead_key), context.cast.get(contact_key)
+    if organisation is None or lead is None or person is None:
+        return
+    if DataContact.objects.filter(organisation=organisation, person=person).exists():
+        return
+    data_contact_name(access=Access.for_user(lead), organisation=organisation, person=person)

@@ -17,3 +17,5 @@ CHALLENGE_RAISED = define("indicator_challenge.raised", "Challenge raised on an 
 CHALLENGE_RESPONDED = define("indicator_challenge.responded", "Challenge answered")
 CHALLENGE_CLOSED = define("indicator_challenge.closed", "Challenge closed")
 INDICATOR_CHANGED = define("indicator.changed", "Indicator's target, owner or status changed")
+DATA_CONTACT_NAMED = define("indicator_data_contact.named", "Data contact named for returns")
+DATA_CONTACT_REMOVED = define("indicator_data_contact.removed", "Data contact removed")

@@ -6,10 +6,13 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 
+from safeguarding_qa.accounts.models import User
 from safeguarding_qa.core.forms.widgets import GovukDateField
 from safeguarding_qa.partnership.models import Organisation
 
+from .choices import Frequency
 from .models import Indicator, IndicatorValue
 from .services.returns import ReturnInvalid, ReturnRow
 from .spreadsheets import MAX_UPLOAD_BYTES
@@ -197,6 +200,14 @@ class IndicatorForm(forms.Form):
         empty_label=None,
     )
     data_source = forms.CharField(label="Data source", required=False, max_length=300)
+    frequency = forms.ChoiceField(
+        label="How often it is reported",
+        choices=Frequency.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Can change only before the indicator has any values.",
+        error_messages={"invalid_choice": "Select quarterly or monthly."},
+    )
     is_active = forms.BooleanField(label="Reported on the dashboard", required=False)
 
 
@@ -204,4 +215,30 @@ class PeriodForm(forms.Form):
     start = GovukDateField(
         label="A day in the quarter",
         help_text="Any day in the quarter to add, for example 1 4 2026 for 2026-27 Q1.",
+    )
+
+
+class DataContactForm(forms.Form):
+    """Choose one of the organisation's people to name as a data contact."""
+
+    person = forms.ModelChoiceField(
+        label="Person",
+        queryset=User.objects.none(),
+        help_text="Only active people of your organisation who do not already send returns.",
+        error_messages={
+            "required": "Select the person to name as a data contact.",
+            "invalid_choice": "Select a person from the list.",
+        },
+    )
+
+    def __init__(self, data: Any = None, *, people: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+        field = self.fields["person"]
+        field.queryset = people  # type: ignore[attr-defined]
+        field.label_from_instance = _person_label  # type: ignore[attr-defined]
+
+
+def _person_label(person: User) -> str:
+    return (
+        f"{person.display_name} ({person.job_title})" if person.job_title else person.display_name
     )

@@ -19,6 +19,7 @@ from .choices import (
     ChallengeStatus,
     CommentaryKind,
     Frequency,
+    PeriodKind,
     Polarity,
     Section,
     Unit,
@@ -106,32 +107,57 @@ class Indicator(TimeStampedModel):
         return self.unit in (Unit.PERCENTAGE, Unit.RATE_10K)
 
 
-class Period(TimeStampedModel):
-    """A financial-year quarter (April-March), labelled as partnerships write it."""
+class QuarterManager(models.Manager["Period"]):
+    """Quarters only. ``Period.objects`` keeps meaning "the quarters" for every reader that
+    predates monthly indicators (dashboard, reports, case data, commentary); the few that
+    handle months ask ``Period.every`` instead."""
 
-    start = models.DateField(unique=True)
-    deadline = models.DateField(help_text="When agencies' returns for the quarter are due.")
+    def get_queryset(self) -> models.QuerySet[Period]:
+        return super().get_queryset().filter(kind=PeriodKind.QUARTER)
+
+
+class Period(TimeStampedModel):
+    """A reporting period: a financial-year quarter (April-March), labelled as partnerships
+    write it ("2025-26 Q2"), or a month ("October 2025") for monthly indicators."""
+
+    start = models.DateField()
+    kind = models.CharField(max_length=10, choices=PeriodKind.choices, default=PeriodKind.QUARTER)
+    deadline = models.DateField(help_text="When agencies' returns for the period are due.")
     is_closed = models.BooleanField(default=False)
     history = HistoricalRecords()
 
+    objects = QuarterManager()
+    every = models.Manager()
+
     class Meta:
-        ordering = ["start"]
+        ordering = ["start", "-kind"]
+        base_manager_name = "every"
         constraints = [
             models.CheckConstraint(
                 condition=Q(deadline__gt=models.F("start")), name="period_deadline_after_start"
-            )
+            ),
+            models.UniqueConstraint(fields=["kind", "start"], name="period_one_per_kind_and_start"),
         ]
 
     def __str__(self) -> str:
         return self.label
 
     @property
+    def is_month(self) -> bool:
+        return self.kind == PeriodKind.MONTH
+
+    @property
+    def frequency(self) -> Frequency:
+        """The frequency of the indicators whose values belong to this period."""
+        return Frequency.MONTHLY if self.is_month else Frequency.QUARTERLY
+
+    @property
     def label(self) -> str:
-        return rules.period_label(self.start)
+        return rules.month_label(self.start) if self.is_month else rules.period_label(self.start)
 
     @property
     def end(self) -> date:
-        return rules.quarter_end(self.start)
+        return rules.month_end(self.start) if self.is_month else rules.quarter_end(self.start)
 
     @property
     def financial_year(self) -> int:
@@ -240,3 +266,32 @@ class Challenge(TimeStampedModel):
     @property
     def status_choice(self) -> ChallengeStatus:
         return ChallengeStatus(self.status)
+
+
+class DataContact(TimeStampedModel):
+    """A person an organisation's lead has named to send its indicator returns.
+
+    Removing a contact deletes the row; simple-history and the audit trail keep who was a
+    contact, when, and who named and removed them."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="indicator_data_contacts"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="indicator_data_contacts"
+    )
+    named_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation", "person__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "person"], name="data_contact_once_per_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} (data contact for {self.organisation})"

@@ -1,5 +1,6 @@
 """The dashboard's items on people's "what needs me" list: their organisation's
-outstanding returns, and challenges waiting for their answer. Three queries at most."""
+outstanding returns (for leads and data contacts), and challenges waiting for their
+answer. Five queries at most."""
 
 from __future__ import annotations
 
@@ -19,13 +20,16 @@ from .policies import indicators as indicator_policy
 
 def needs_me(request: HttpRequest) -> list[NeedsMe]:
     access = access_of(request)
-    if access.sees_partnership or not indicator_policy.may_submit_for(
-        access, access.organisation_id
-    ):
-        return []
     items: list[NeedsMe] = []
+    # Administrators submit for everyone, so a per-organisation reminder would mislead them;
+    # leads and the data contacts they name see their own organisation's return.
+    submits = not indicator_policy.submits_for_every_organisation(
+        access
+    ) and indicator_policy.may_submit_for(access, access.organisation_id)
     today = timezone.localdate()
-    period = Period.objects.filter(is_closed=False, start__lt=today).order_by("-start").first()
+    period = None
+    if submits:
+        period = Period.objects.filter(is_closed=False, start__lt=today).order_by("-start").first()
     if period is not None and access.organisation_id is not None:
         for status in selectors.returns_status(
             period=period, organisation_ids=[access.organisation_id]
@@ -43,7 +47,7 @@ def needs_me(request: HttpRequest) -> list[NeedsMe]:
                         tag_class="govuk-tag--red" if status.late else "",
                     )
                 )
-    if challenge_policy.can(access, "respond"):
+    if not access.sees_partnership and challenge_policy.can(access, "respond"):
         for challenge in challenge_policy.scope(access).filter(status=ChallengeStatus.OPEN)[:10]:
             items.append(
                 NeedsMe(

@@ -63,9 +63,58 @@ def parse_period_label(label: str) -> date | None:
     return date(year + (1 if month > 12 else 0), month - 12 if month > 12 else month, 1)
 
 
-def default_deadline(start: date) -> date:
-    """Returns are due a month after the quarter ends."""
-    return quarter_end(start) + timedelta(days=DEADLINE_DAYS_AFTER_QUARTER)
+def default_deadline(start: date, *, monthly: bool = False) -> date:
+    """Returns are due a month after the quarter (or the month) ends."""
+    end = month_end(start) if monthly else quarter_end(start)
+    return end + timedelta(days=DEADLINE_DAYS_AFTER_QUARTER)
+
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def month_end(start: date) -> date:
+    following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def months_before(start: date, count: int) -> date:
+    """The first day of the month ``count`` months before ``start``'s month."""
+    index = start.year * 12 + start.month - 1 - count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def quarter_months(start: date) -> list[date]:
+    """The first days of the three months of the quarter starting on ``start``."""
+    return [months_before(start, -offset) for offset in range(3)]
+
+
+def month_label(start: date) -> str:
+    """A month as people write it: "October 2025"."""
+    return f"{MONTH_NAMES[start.month - 1]} {start.year}"
+
+
+def parse_month_label(label: str) -> date | None:
+    """ "October 2025" (any case) -> date(2025, 10, 1); None when the label is not a month."""
+    parts = label.split()
+    if len(parts) != 2 or not parts[1].isdigit() or len(parts[1]) != 4:
+        return None
+    names = [name.lower() for name in MONTH_NAMES]
+    if parts[0].lower() not in names:
+        return None
+    return date(int(parts[1]), names.index(parts[0].lower()) + 1, 1)
 
 
 def compute_value(

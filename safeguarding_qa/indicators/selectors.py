@@ -14,12 +14,14 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from safeguarding_qa.access.context import Access
+from safeguarding_qa.accounts.models import User
 from safeguarding_qa.core.choices import RAG
 
 from . import charts, rules, spc
-from .choices import SECTION_ORDER, Section
-from .models import Challenge, Commentary, Indicator, IndicatorValue, Period
+from .choices import SECTION_ORDER, Frequency, Section
+from .models import Challenge, Commentary, DataContact, Indicator, IndicatorValue, Period
 from .policies import challenges as challenge_policy
+from .policies import data_contacts as contact_policy
 from .policies import indicators as indicator_policy
 
 
@@ -36,6 +38,8 @@ class IndicatorRow:
     variation: spc.Variation = spc.Variation.UNKNOWN
     deteriorating: bool = False
     sparkline: SafeString = field(default_factory=lambda: SafeString(""))
+    # The period the latest value belongs to: the quarter, or a monthly indicator's month.
+    latest_period: Period | None = None
 
     @property
     def change_quarter(self) -> Decimal | None:
@@ -80,20 +84,43 @@ def _as_float(values: list[Decimal]) -> list[float]:
     return [float(v) for v in values]
 
 
+def _points(
+    indicator: Indicator, series: list[tuple[Period, Decimal]], period: Period
+) -> tuple[
+    Period | None, Decimal | None, Decimal | None, Decimal | None, list[tuple[Period, Decimal]]
+]:
+    """The latest point in the chosen quarter, the values a quarter and a year before it,
+    and the series up to it. A monthly indicator's latest point is its latest month in the
+    quarter, compared with the month three and twelve months earlier."""
+    by_start = {p.start: v for p, v in series}
+    if indicator.frequency == Frequency.MONTHLY:
+        upto = [(p, v) for p, v in series if p.start <= period.end]
+        last = upto[-1][0] if upto and upto[-1][0].start >= period.start else None
+        anchor = last.start if last else period.start
+        previous_start = rules.months_before(anchor, 3)
+        year_ago_start = rules.months_before(anchor, 12)
+    else:
+        upto = [(p, v) for p, v in series if p.start <= period.start]
+        last = period if period.start in by_start else None
+        previous_start = rules.quarter_start(period.start.replace(day=1) - _ONE_DAY)
+        year_ago_start = period.start.replace(year=period.start.year - 1)
+    latest = by_start.get(last.start) if last else None
+    return last, latest, by_start.get(previous_start), by_start.get(year_ago_start), upto
+
+
 def _row(
     indicator: Indicator, series: list[tuple[Period, Decimal]], period: Period
 ) -> IndicatorRow:
-    by_start = {p.start: v for p, v in series}
-    upto = [(p, v) for p, v in series if p.start <= period.start]
-    latest = by_start.get(period.start)
-    previous_start = rules.quarter_start(period.start.replace(day=1) - _ONE_DAY)
-    year_ago_start = period.start.replace(year=period.start.year - 1)
+    # Only the periods of the indicator's own frequency count (quarters or months).
+    series = [(p, v) for p, v in series if p.frequency == indicator.frequency]
+    last, latest, previous, year_ago, upto = _points(indicator, series, period)
     row = IndicatorRow(
         indicator=indicator,
         latest=latest,
-        previous=by_start.get(previous_start),
-        year_ago=by_start.get(year_ago_start),
+        previous=previous,
+        year_ago=year_ago,
         series=upto,
+        latest_period=last,
     )
     row.rag = rules.rag_rating(
         value=latest,
@@ -107,9 +134,11 @@ def _row(
     if latest is not None:
         chart = spc.xmr(_as_float([v for _, v in upto]))
         row.variation = spc.variation(chart, indicator.polarity)
-    recent = _as_float([v for _, v in upto[-8:]])
+    monthly = indicator.frequency == Frequency.MONTHLY
+    recent = _as_float([v for _, v in upto[-12 if monthly else -8 :]])
     row.sparkline = charts.sparkline(
-        recent, label=f"{indicator.title}: the last {len(recent)} quarters"
+        recent,
+        label=f"{indicator.title}: the last {len(recent)} {'months' if monthly else 'quarters'}",
     )
     return row
 
@@ -119,18 +148,24 @@ _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
 
 def dashboard(*, access: Access, period_id: Any = None) -> Dashboard:
     """Every active indicator with its figures for a quarter (by default the latest with
-    any value): three queries in all."""
+    any value; a monthly indicator shows its latest month in the quarter): three queries
+    in all."""
     indicators = list(indicator_policy.scope(access))
-    periods = list(Period.objects.all())
+    every = list(Period.every.all())
+    periods = [p for p in every if not p.is_month]
+    quarter_pks = {p.start: p.pk for p in periods}
     values: dict[int, list[tuple[Period, Decimal]]] = defaultdict(list)
-    by_pk = {p.pk: p for p in periods}
+    by_pk = {p.pk: p for p in every}
     rows = IndicatorValue.objects.filter(indicator__in=[i.pk for i in indicators]).order_by(
         "period__start"
     )
     filled: set[int] = set()
     for indicator_id, period_pk, value in rows.values_list("indicator_id", "period_id", "value"):
-        values[indicator_id].append((by_pk[period_pk], value))
-        filled.add(period_pk)
+        point = by_pk[period_pk]
+        values[indicator_id].append((point, value))
+        quarter = quarter_pks.get(rules.quarter_start(point.start))
+        if quarter is not None:
+            filled.add(quarter)
     chosen = _choose_period(periods, filled, period_id)
     sections: dict[str, list[IndicatorRow]] = defaultdict(list)
     if chosen is not None:
@@ -244,10 +279,12 @@ class ReturnStatus:
 def returns_status(
     *, period: Period, organisation_ids: list[int] | None = None
 ) -> list[ReturnStatus]:
-    """For each organisation owning indicators: how many of its values are in for the
-    quarter, and whether the return is late (past the deadline and not complete). Two
-    queries."""
-    indicators = Indicator.objects.filter(is_active=True).select_related("organisation")
+    """For each organisation owning indicators of the period's frequency (quarterly for a
+    quarter, monthly for a month): how many of its values are in for the period, and
+    whether the return is late (past the deadline and not complete). Two queries."""
+    indicators = Indicator.objects.filter(
+        is_active=True, frequency=period.frequency
+    ).select_related("organisation")
     if organisation_ids is not None:
         indicators = indicators.filter(organisation_id__in=organisation_ids)
     expected: dict[int, list[Indicator]] = defaultdict(list)
@@ -278,11 +315,12 @@ def returns_status(
 def return_indicators(
     *, organisation_id: int, period: Period
 ) -> list[tuple[Indicator, IndicatorValue | None]]:
-    """An organisation's active indicators with this quarter's value where there is one."""
+    """An organisation's active indicators of the period's frequency, with the period's
+    value where there is one."""
     indicators = list(
-        Indicator.objects.filter(organisation_id=organisation_id, is_active=True).order_by(
-            "section", "position"
-        )
+        Indicator.objects.filter(
+            organisation_id=organisation_id, is_active=True, frequency=period.frequency
+        ).order_by("section", "position")
     )
     current = {
         v.indicator_id: v
@@ -296,3 +334,23 @@ def challenge_list(*, access: Access, status: str = "") -> QuerySet[Challenge]:
     if status:
         challenges = challenges.filter(status=status)
     return challenges.order_by("status", "-created_at")
+
+
+def data_contacts(*, access: Access, organisation_id: int) -> list[DataContact]:
+    """The organisation's data contacts, as the lead managing them sees them (one query)."""
+    return list(
+        contact_policy.scope(access)
+        .filter(organisation_id=organisation_id)
+        .order_by("person__full_name")
+    )
+
+
+def nameable_people(*, organisation_id: int) -> QuerySet[User]:
+    """Active people of the organisation who could be named a data contact: not already
+    one, and not already submitting its returns through their role."""
+    return (
+        User.objects.filter(organisation_id=organisation_id, is_active=True)
+        .exclude(role__in=contact_policy.submitting_roles())
+        .exclude(indicator_data_contacts__organisation_id=organisation_id)
+        .order_by("full_name")
+    )

@@ -50,7 +50,7 @@ def template_bytes(
     assert sheet is not None  # noqa: S101  (a new workbook always has one sheet)
     sheet.title = SHEET
     sheet.append(["Organisation", escape_text(str(organisation))])
-    sheet.append(["Quarter", period.label])
+    sheet.append(["Month" if period.is_month else "Quarter", period.label])
     sheet.append(["Deadline", period.deadline.isoformat()])
     sheet.append(
         [

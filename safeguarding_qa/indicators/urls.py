@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, discussion, returns
+from .views import contacts, dashboard, discussion, returns
 
 app_name = "indicators"
 
@@ -42,6 +42,16 @@ urlpatterns = [
         "returns/<int:period>/<int:organisation>/upload/",
         returns.return_upload,
         name="return-upload",
+    ),
+    path(
+        "returns/data-contacts/<int:organisation>/",
+        contacts.data_contact_list,
+        name="data-contacts",
+    ),
+    path(
+        "returns/data-contacts/remove/<int:pk>/",
+        contacts.data_contact_remove_view,
+        name="data-contact-remove",
     ),
     path("quarters/", returns.period_list, name="period-list"),
     path("quarters/<int:pk>/status/", returns.period_toggle, name="period-toggle"),

@@ -1,12 +1,18 @@
 from django.urls import path
 
-from .views import briefings, dissemination, public
+from .views import briefings, dissemination, drafting, public
 
 app_name = "learning"
 
 urlpatterns = [
     path("", briefings.briefing_list, name="briefing-list"),
     path("add/", briefings.briefing_create_view, name="briefing-create"),
+    path("from-audit/<int:audit_id>/", drafting.briefing_from_audit, name="briefing-from-audit"),
+    path(
+        "from-review/<int:review_id>/",
+        drafting.briefing_from_review,
+        name="briefing-from-review",
+    ),
     path("<int:pk>/", briefings.briefing_detail, name="briefing-detail"),
     path("<int:pk>/edit/", briefings.briefing_edit, name="briefing-edit"),
     path("<int:pk>/approve/", briefings.briefing_approve_view, name="briefing-approve"),

@@ -9,28 +9,28 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding_qa.access.mixins import access_of
-from safeguarding_qa.core.home import NeedsMe
+from safeguarding_qa.core.home import PROVIDER_LIMIT, NeedsMe, NeedsMeList
 
 from .choices import MeetingStatus
 from .policies import meetings as meeting_policy
 
 RECENT = timedelta(days=90)
-LIMIT = 10
 
 
-def meetings_needs_me(request: HttpRequest) -> list[NeedsMe]:
-    """For people who minute meetings: recent past meetings without minutes (one query)."""
+def meetings_needs_me(request: HttpRequest) -> NeedsMeList:
+    """For people who minute meetings: recent past meetings without minutes (the first few
+    and a count: two queries)."""
     access = access_of(request)
+    needs = NeedsMeList()
     if not meeting_policy.can(access, "manage"):
-        return []
+        return needs
     now = timezone.now()
     waiting = (
         meeting_policy.scope(access)
         .filter(starts_at__lt=now, starts_at__gte=now - RECENT, minutes="")
         .exclude(status=MeetingStatus.CANCELLED)
-        .order_by("starts_at", "pk")[:LIMIT]
     )
-    return [
+    items = [
         NeedsMe(
             title=f"Write the minutes of {meeting.title}",
             url=reverse("meetings:meeting-minutes", kwargs={"pk": meeting.pk}),
@@ -38,5 +38,12 @@ def meetings_needs_me(request: HttpRequest) -> list[NeedsMe]:
             tag="Minutes",
             tag_class="govuk-tag--yellow",
         )
-        for meeting in waiting
+        for meeting in waiting.order_by("starts_at", "pk")[:PROVIDER_LIMIT]
     ]
+    needs.add(
+        items,
+        total=waiting.count(),
+        more_url=reverse("meetings:meeting-list"),
+        more_label="meetings to write the minutes of",
+    )
+    return needs

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from safeguarding_qa.audittrail.widgets import Select
 from safeguarding_qa.core.choices import RAG
 from safeguarding_qa.core.forms.widgets import GovukDateField
 
@@ -54,22 +55,39 @@ class RegisterFilterForm(forms.Form):
     ]
 
     status = forms.ChoiceField(
-        label="Status", required=False, choices=_all("Any status", RecommendationStatus.choices)
+        label="Status",
+        required=False,
+        widget=Select,
+        choices=_all("Any status", RecommendationStatus.choices),
     )
-    rag = forms.ChoiceField(label="RAG", required=False, choices=_all("Any RAG", RAG.choices))
+    rag = forms.ChoiceField(
+        label="RAG", required=False, widget=Select, choices=_all("Any RAG", RAG.choices)
+    )
     organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label="Organisation", required=False, queryset=None, empty_label="All organisations"
+        label="Organisation",
+        required=False,
+        widget=Select,
+        queryset=None,
+        empty_label="All organisations",
     )
     source_kind = forms.ChoiceField(
-        label="Source", required=False, choices=_all("Any source", SourceKind.choices)
+        label="Source",
+        required=False,
+        widget=Select,
+        choices=_all("Any source", SourceKind.choices),
     )
     kind = forms.ChoiceField(
-        label="Kind", required=False, choices=_all("Any kind", RecommendationKind.choices)
+        label="Kind",
+        required=False,
+        widget=Select,
+        choices=_all("Any kind", RecommendationKind.choices),
     )
     theme: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label="Theme", required=False, queryset=None, empty_label="Any theme"
+        label="Theme", required=False, widget=Select, queryset=None, empty_label="Any theme"
     )
-    evidence = forms.ChoiceField(label="Impact evidence", required=False, choices=EVIDENCE_CHOICES)
+    evidence = forms.ChoiceField(
+        label="Impact evidence", required=False, widget=Select, choices=EVIDENCE_CHOICES
+    )
     year = forms.IntegerField(
         label="Year agreed",
         required=False,

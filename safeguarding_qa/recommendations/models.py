@@ -85,7 +85,14 @@ class Recommendation(TimeStampedModel):
 
     class Meta:
         ordering = ["-agreed_on", "-pk"]
-        indexes = [models.Index(fields=["source_content_type", "source_object_id"])]
+        indexes = [
+            models.Index(fields=["source_content_type", "source_object_id"]),
+            # The register's order, and its filters on the recommendation's own columns, so
+            # a page is read from an index in order instead of sorting the whole register.
+            models.Index(fields=["-agreed_on", "-id"], name="recommendation_register_order"),
+            models.Index(fields=["source_kind", "-agreed_on"], name="recommendation_by_source"),
+            models.Index(fields=["kind", "-agreed_on"], name="recommendation_by_kind"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=_both_or_neither("source"), name="recommendation_source_complete"
@@ -142,7 +149,14 @@ class Action(TimeStampedModel):
 
     class Meta:
         ordering = ["due_on", "pk"]
-        indexes = [models.Index(fields=["organisation", "status", "due_on"])]
+        indexes = [
+            models.Index(fields=["organisation", "status", "due_on"]),
+            # The register's derived status and RAG filters test a recommendation's actions
+            # by status and due date (EXISTS), one index probe each.
+            models.Index(
+                fields=["recommendation", "status", "due_on"], name="action_by_recommendation"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status__in=["signed_off", "closed_not_achieved"])

@@ -9,11 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models import Case, CharField, Exists, F, OuterRef, Q, Value, When
 
 from safeguarding_qa.core.choices import RAG
 
-from .choices import OPEN_STATUSES, ActionStatus, RecommendationStatus
+from .choices import FINISHED_STATUSES, OPEN_STATUSES, ActionStatus, RecommendationStatus
+from .models import Action
 
 DUE_SOON = timedelta(days=30)
 STALE_AFTER = timedelta(days=60)
@@ -174,3 +175,52 @@ def rag_of_recommendation(rags: Iterable[str]) -> RAG | None:
         if rag in seen:
             return rag
     return None
+
+
+def _has_action(condition: Q | None = None) -> Exists:
+    """Whether the outer recommendation has an action (matching ``condition``)."""
+    actions = Action.objects.filter(recommendation=OuterRef("pk"))
+    return Exists(actions.filter(condition) if condition is not None else actions)
+
+
+def recommendation_status_exists_expression() -> Case:
+    """The database form of "recommendation status" as EXISTS tests on its actions, for
+    filtering a list without counting every recommendation's actions: each test stops at
+    the first matching action, and the list can still walk its index in order and stop
+    after a page. Agrees with ``recommendation_status_expression`` (a property test)."""
+    return Case(
+        When(embedded_at__isnull=False, then=Value(RecommendationStatus.EMBEDDED)),
+        When(~_has_action(), then=Value(RecommendationStatus.NO_ACTIONS)),
+        When(
+            ~_has_action(~Q(status__in=FINISHED_STATUSES)),
+            then=Value(RecommendationStatus.COMPLETED),
+        ),
+        When(
+            ~_has_action(~Q(status__in=[*FINISHED_STATUSES, ActionStatus.AWAITING_SIGN_OFF])),
+            then=Value(RecommendationStatus.AWAITING_SIGN_OFF),
+        ),
+        When(
+            ~_has_action(~Q(status=ActionStatus.NOT_STARTED)),
+            then=Value(RecommendationStatus.NOT_STARTED),
+        ),
+        default=Value(RecommendationStatus.IN_PROGRESS),
+        output_field=CharField(),
+    )
+
+
+def recommendation_rag_exists_expression(*, today: date) -> Case:
+    """The database form of "recommendation RAG" as EXISTS tests (see
+    ``recommendation_status_exists_expression``); agrees with
+    ``recommendation_rag_expression``."""
+    return Case(
+        When(_has_action(rag_q(RAG.RED, today=today)), then=Value(RAG.RED)),
+        When(_has_action(rag_q(RAG.AMBER, today=today)), then=Value(RAG.AMBER)),
+        When(_has_action(), then=Value(RAG.GREEN)),
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+def has_overdue_action_q(today: date) -> Q:
+    """Recommendations with at least one overdue action (rule "overdue")."""
+    return Q(_has_action(overdue_q(today)))

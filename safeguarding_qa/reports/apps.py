@@ -12,7 +12,8 @@ class ReportsConfig(AppConfig):
 
         from . import events, policies  # noqa: F401  (registers event kinds and policies)
         from .providers import activity, audits, dashboard, membership_sections, register
-        from .sections import register_annual
+        from .providers.audit_report import audit_report_sections
+        from .sections import register_annual, register_for
 
         register_annual("partnership", membership_sections, order=10)
         register_annual("meetings", activity.meeting_sections, order=20)
@@ -24,6 +25,7 @@ class ReportsConfig(AppConfig):
         register_annual("learning", activity.learning_sections, order=70)
         register_annual("programme", activity.programme_sections, order=80)
         register_annual("future-plans", activity.future_plan_sections, order=90)
+        register_for("audit", "audit-report", audit_report_sections, order=10)
         navigation.register(
             label="Reports",
             url_name="reports:report-list",

@@ -6,6 +6,7 @@ from django.db import models
 class DocumentKind(models.TextChoices):
     ANNUAL_REPORT = "annual_report", "Annual report"
     DASHBOARD_REPORT = "dashboard_report", "Quarterly dashboard report"
+    AUDIT_REPORT = "audit_report", "Audit report"
 
 
 class DocumentFormat(models.TextChoices):

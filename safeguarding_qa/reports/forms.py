@@ -98,3 +98,39 @@ class DashboardReportGenerateForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["period"].queryset = reported_periods()  # type: ignore[attr-defined]
+
+
+class DocumentFormatForm(forms.Form):
+    """The format of a report about one object (an audit): its subject is in the URL."""
+
+    format = forms.ChoiceField(
+        label="Format",
+        choices=DocumentFormat.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select PDF or Word", "invalid_choice": "Select PDF or Word"},
+    )
+
+
+class AnnualNarrativeForm(forms.Form):
+    """The words of one year's annual report, written one point a line where it is a list."""
+
+    introduction = forms.CharField(
+        label="Introduction",
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Enter the introduction"},
+    )
+    areas_for_improvement = forms.CharField(
+        label="Areas for improvement",
+        max_length=10_000,
+        help_text="Start a line with a dash (-) to make it a point in a list.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Enter the areas for improvement"},
+    )
+    future_plans = forms.CharField(
+        label="Future plans",
+        max_length=10_000,
+        help_text="Start a line with a dash (-) to make it a point in a list.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Enter the future plans"},
+    )

@@ -90,3 +90,30 @@ class GeneratedDocument(TimeStampedModel):
     def filename(self) -> str:
         stem = "".join(ch if ch.isalnum() else "-" for ch in self.title.lower()).strip("-")
         return f"{'-'.join(part for part in stem.split('-') if part)}.{self.format}"
+
+
+class AnnualReportNarrative(TimeStampedModel):
+    """The words the subgroup writes into one year's annual report: an introduction, the
+    areas for improvement and the future plans. Pre-filled from the records, edited by
+    an administrator, and used in the page, the PDF and the Word file of that year."""
+
+    year = models.PositiveSmallIntegerField(
+        unique=True, help_text="The partnership year, named by the April it starts in."
+    )
+    introduction = models.TextField(blank=True)
+    areas_for_improvement = models.TextField(blank=True)
+    future_plans = models.TextField(blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"Annual report narrative {self.year} to {self.year + 1}"

@@ -7,21 +7,25 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
 from safeguarding_qa.access.context import Access
-from safeguarding_qa.audittrail.services.recording import record_event
+from safeguarding_qa.audits.models import Audit
+from safeguarding_qa.audittrail.services.recording import record_event, save_changes
 from safeguarding_qa.indicators.models import Period
 
 from . import events
 from .builders import build_document, title_for
 from .choices import DocumentFormat, DocumentKind, DocumentStatus
-from .models import GeneratedDocument
+from .models import AnnualReportNarrative, GeneratedDocument
+from .narrative import NARRATIVE_FIELDS
+from .policies import audit_report_allowed
 from .policies import documents as document_policy
+from .policies import narratives as narrative_policy
 from .renderers.pdf import render_pdf
 from .renderers.word import render_docx
 from .rules import document_expires_at, report_year_is_allowed
@@ -41,14 +45,17 @@ def document_request(
     """Ask for a report file; it is produced by a background task after this commits.
 
     The annual report is about a ``year``; other reports are about a ``subject`` (the
-    quarterly dashboard report about an indicators ``Period``)."""
-    document_policy.require(access, "generate")
+    quarterly dashboard report about an indicators ``Period``, the audit report about an
+    ``Audit``)."""
+    _require_may_request(access, kind, subject)
     if format not in DocumentFormat.values:
         raise ValidationError({"format": "Select PDF or Word"})
     if kind == DocumentKind.ANNUAL_REPORT and (year is None or not report_year_is_allowed(year)):
         raise ValidationError({"year": "Select a year that has begun"})
     if kind == DocumentKind.DASHBOARD_REPORT and not isinstance(subject, Period):
         raise ValidationError({"period": "Select the quarter of the report"})
+    if kind == DocumentKind.AUDIT_REPORT and not isinstance(subject, Audit):
+        raise ValidationError("Choose the audit of the report")
     if kind not in DocumentKind.values:
         raise ValidationError("Choose a kind of report")
     document = GeneratedDocument.objects.create(
@@ -68,6 +75,16 @@ def document_request(
     )
     transaction.on_commit(lambda: _enqueue(document.pk))
     return document
+
+
+def _require_may_request(access: Access, kind: str, subject: Model | None) -> None:
+    """Audit reports are produced by whoever may read them (see ``policies``); other
+    reports by those who may generate reports."""
+    if kind == DocumentKind.AUDIT_REPORT and isinstance(subject, Audit):
+        if not audit_report_allowed(access, subject):
+            raise PermissionDenied
+        return
+    document_policy.require(access, "generate")
 
 
 def _enqueue(document_id: int) -> None:
@@ -172,3 +189,36 @@ def documents_purge_expired(*, now: datetime | None = None) -> int:
             data={"documents": [document.pk for document in expired]},
         )
     return len(expired)
+
+
+@transaction.atomic
+def annual_narrative_save(
+    *, access: Access, year: int, introduction: str, areas_for_improvement: str, future_plans: str
+) -> AnnualReportNarrative:
+    """Write or change the narrative of one year's annual report; the next page view and
+    every file produced afterwards use it. The change is recorded with before and after."""
+    narrative_policy.require(access, "edit")
+    if not report_year_is_allowed(year):
+        raise ValidationError({"year": "Select a year that has begun"})
+    narrative, created = AnnualReportNarrative.objects.select_for_update().get_or_create(
+        year=year, defaults={"updated_by": access.user}
+    )
+    changes = save_changes(
+        narrative,
+        {
+            "introduction": introduction,
+            "areas_for_improvement": areas_for_improvement,
+            "future_plans": future_plans,
+            "updated_by": access.user,
+        },
+        tracked=NARRATIVE_FIELDS,
+    )
+    if created or changes["after"]:
+        record_event(
+            kind=events.REPORT_NARRATIVE_CHANGED,
+            actor=access.user,
+            target=narrative,
+            data={"year": year, "created": created},
+            **changes,
+        )
+    return narrative

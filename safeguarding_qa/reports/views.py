@@ -16,6 +16,7 @@ from .builders import annual_report_for
 from .choices import FORMAT_CONTENT_TYPES, DocumentKind
 from .forms import AnnualReportGenerateForm, AnnualReportYearForm
 from .policies import documents as document_policy
+from .policies import narratives as narrative_policy
 from .renderers.html import render_body
 from .services import document_download, document_request
 
@@ -46,6 +47,7 @@ def annual_report(request: HttpRequest) -> HttpResponse:
         "document": document,
         "body": render_body(document),
         "can_generate": document_policy.can(access, "generate"),
+        "can_edit_narrative": narrative_policy.can(access, "edit"),
     }
     return render(request, "reports/annual_report.html", context)
 

@@ -1,5 +1,6 @@
 """ "What needs me" entries: incident deadlines for the review group, information requests
-for agencies. A fixed number of queries whatever the number of incidents."""
+for agencies. A fixed number of queries whatever the number of incidents: each kind lists
+its first few and counts the rest."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from safeguarding_qa.access.context import Access
 from safeguarding_qa.access.mixins import access_of
 from safeguarding_qa.core.choices import RAG
-from safeguarding_qa.core.home import NeedsMe
+from safeguarding_qa.core.home import PROVIDER_LIMIT, NeedsMe, NeedsMeList
 
 from . import rules
 from .choices import RapidReviewDecision
@@ -18,62 +20,79 @@ from .policies import incidents as incident_policy
 from .policies import information_requests as request_policy
 
 _OVERDUE = ("Overdue", RAG.RED.tag_class)
-LIMIT = 10
 
 
-def reviews_needs_me(request: HttpRequest) -> list[NeedsMe]:
+def reviews_needs_me(request: HttpRequest) -> NeedsMeList:
     access = access_of(request)
+    items = NeedsMeList()
     if not access.is_authenticated:
-        return []
-    today = timezone.localdate()
-    items = []
+        return items
     if incident_policy.can(access, "manage"):
-        # Only incidents with a deadline still open (the negation of ``next_deadline``'s
-        # "all met"), earliest first and bounded, so the home page does not grow with
-        # years of closed incidents.
-        still_open = (
-            Q(notified_on__isnull=True)
-            | Q(sent_to_panel_on__isnull=True)
-            | (
-                Q(decision=RapidReviewDecision.LCSPR, decided_on__isnull=False)
-                & (Q(practice_review__isnull=True) | Q(practice_review__published_on__isnull=True))
-            )
-        )
-        open_incidents = (
-            incident_policy.scope(access).filter(still_open).order_by("aware_on", "pk")[:LIMIT]
-        )
-        for incident in open_incidents:
-            deadline = rules.next_deadline(incident)
-            if deadline is None:
-                continue
-            rag = deadline.rag(today)
-            items.append(
-                NeedsMe(
-                    title=f"{deadline.label}: {incident.reference}",
-                    url=reverse("reviews:incident-detail", args=[incident.pk]),
-                    detail="Serious incident deadline",
-                    due=deadline.due_on,
-                    tag=rag.label if rag else "",
-                    tag_class=rag.tag_class if rag else "",
-                )
-            )
+        _incident_deadlines(items, access)
     if request_policy.can(access, "submit") and access.organisation_id is not None:
-        pending = (
-            request_policy.scope(access)
-            .filter(organisation_id=access.organisation_id, submitted_at__isnull=True)
-            .select_related("incident")
-            .order_by("due_on", "pk")[:LIMIT]
-        )
-        for info in pending:
-            late = today > info.due_on
-            items.append(
-                NeedsMe(
-                    title=f"Return your agency's information for {info.incident.reference}",
-                    url=reverse("reviews:return-detail", args=[info.pk]),
-                    detail="Rapid review information request",
-                    due=info.due_on,
-                    tag=_OVERDUE[0] if late else "To do",
-                    tag_class=_OVERDUE[1] if late else "govuk-tag--blue",
-                )
-            )
+        _information_requests(items, access)
     return items
+
+
+def _incident_deadlines(needs: NeedsMeList, access: Access) -> None:
+    today = timezone.localdate()
+    # Only incidents with a deadline still open (the negation of ``next_deadline``'s
+    # "all met"), earliest first and bounded, so the home page does not grow with
+    # years of closed incidents.
+    still_open = (
+        Q(notified_on__isnull=True)
+        | Q(sent_to_panel_on__isnull=True)
+        | (
+            Q(decision=RapidReviewDecision.LCSPR, decided_on__isnull=False)
+            & (Q(practice_review__isnull=True) | Q(practice_review__published_on__isnull=True))
+        )
+    )
+    open_incidents = incident_policy.scope(access).filter(still_open)
+    items = []
+    for incident in open_incidents.order_by("aware_on", "pk")[:PROVIDER_LIMIT]:
+        deadline = rules.next_deadline(incident)
+        if deadline is None:
+            continue
+        rag = deadline.rag(today)
+        items.append(
+            NeedsMe(
+                title=f"{deadline.label}: {incident.reference}",
+                url=reverse("reviews:incident-detail", args=[incident.pk]),
+                detail="Serious incident deadline",
+                due=deadline.due_on,
+                tag=rag.label if rag else "",
+                tag_class=rag.tag_class if rag else "",
+            )
+        )
+    needs.add(
+        items,
+        total=open_incidents.count(),
+        more_url=reverse("reviews:incident-list"),
+        more_label="serious incidents with a deadline to meet",
+    )
+
+
+def _information_requests(needs: NeedsMeList, access: Access) -> None:
+    today = timezone.localdate()
+    pending = request_policy.scope(access).filter(
+        organisation_id=access.organisation_id, submitted_at__isnull=True
+    )
+    items = []
+    for info in pending.select_related("incident").order_by("due_on", "pk")[:PROVIDER_LIMIT]:
+        late = today > info.due_on
+        items.append(
+            NeedsMe(
+                title=f"Return your agency's information for {info.incident.reference}",
+                url=reverse("reviews:return-detail", args=[info.pk]),
+                detail="Rapid review information request",
+                due=info.due_on,
+                tag=_OVERDUE[0] if late else "To do",
+                tag_class=_OVERDUE[1] if late else "govuk-tag--blue",
+            )
+        )
+    needs.add(
+        items,
+        total=pending.count(),
+        more_url=reverse("reviews:return-list"),
+        more_label="information requests to return",
+    )

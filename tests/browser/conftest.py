@@ -97,7 +97,14 @@ def _refusals() -> list[str]:
     return problems
 
 
+def _is_xdist_worker(config: pytest.Config) -> bool:
+    # Workers see only their share of the tests; the controller receives every report.
+    return hasattr(config, "workerinput")
+
+
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    if _is_xdist_worker(config):
+        return
     problems = _refusals()
     if problems:
         terminalreporter.section("BROWSER_TESTS_REQUIRED=1", sep="=", red=True)
@@ -107,6 +114,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _is_xdist_worker(session.config):
+        return
     if _refusals() and session.exitstatus == pytest.ExitCode.OK:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 

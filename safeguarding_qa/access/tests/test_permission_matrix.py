@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.db import models, transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -46,19 +46,36 @@ def test_matrix_rows_name_real_routes():
     assert unknown == []
 
 
-def _fingerprint() -> dict[str, tuple[Any, ...]]:
-    """Row counts and latest changes of every project table: any write shows up here."""
-    prints = {}
+def _fingerprint_sql() -> str:
+    """One statement over every project table: row count, highest key, latest change."""
+    quote = connection.ops.quote_name
+    parts = []
     for model in apps.get_models():
         if not model.__module__.startswith("safeguarding_qa."):
             continue
-        names = {f.name for f in model._meta.get_fields()}
-        aggregates: dict[str, Any] = {"rows": models.Count("pk"), "top": models.Max("pk")}
-        if "updated_at" in names:
-            aggregates["updated"] = models.Max("updated_at")
-        values = model._default_manager.aggregate(**aggregates)
-        prints[model._meta.label] = tuple(sorted(values.items()))
-    return prints
+        names = {f.name for f in model._meta.concrete_fields}
+        pk = quote(model._meta.pk.column)
+        updated = (
+            f"CAST(MAX({quote(model._meta.get_field('updated_at').column)}) AS TEXT)"
+            if "updated_at" in names
+            else "NULL"
+        )
+        # Table and column names come from the models, never from input.
+        select = f"SELECT '{model._meta.label}', COUNT(*), CAST(MAX({pk}) AS TEXT), {updated} "
+        parts.append(select + f"FROM {quote(model._meta.db_table)}")
+    return " UNION ALL ".join(parts)
+
+
+_FINGERPRINT_SQL: list[str] = []
+
+
+def _fingerprint() -> dict[str, tuple[Any, ...]]:
+    """Row counts and latest changes of every project table: any write shows up here."""
+    if not _FINGERPRINT_SQL:
+        _FINGERPRINT_SQL.append(_fingerprint_sql())
+    with connection.cursor() as cursor:
+        cursor.execute(_FINGERPRINT_SQL[0])
+        return {row[0]: tuple(row[1:]) for row in cursor.fetchall()}
 
 
 def _client_for(world: World, key: str) -> Client:

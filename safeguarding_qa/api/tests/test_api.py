@@ -144,3 +144,32 @@ def test_openapi_description_and_docs_are_served(client):
     )
     page = client.get("/api/docs")
     assert page.status_code == 200 and "POST /api/returns" in page.content.decode()
+
+
+def test_a_system_sends_a_monthly_indicator_for_a_month(police_key, personas, seeded):
+    from safeguarding_qa.indicators.choices import Frequency, PeriodKind
+    from safeguarding_qa.indicators.models import Period
+    from safeguarding_qa.indicators.services.setup import (
+        indicator_update,
+        quarter_ensure_with_months,
+    )
+
+    _, key = police_key
+    indicator = seeded.indicators["STRATEGY_POLICE_PRESENT"]
+    indicator_update(
+        access=Access.for_user(personas["admin"]), indicator=indicator, frequency=Frequency.MONTHLY
+    )
+    quarter_ensure_with_months(start=seeded.latest.start)
+    month = Period.every.filter(kind=PeriodKind.MONTH).order_by("start").first()
+    assert month is not None
+    listed = Client().get("/api/periods", HTTP_AUTHORIZATION=f"Bearer {key}").json()
+    assert {"label": month.label, "kind": "month"}.items() <= listed[1].items()
+    values = [{"code": "STRATEGY_POLICE_PRESENT", "numerator": 9, "denominator": 10}]
+    refused = _post(key, {"period": seeded.latest.label, "values": values})
+    assert refused.status_code == 422 and "reported monthly" in refused.content.decode()
+    unknown = _post(key, {"period": "Octember 2025", "values": values})
+    assert unknown.status_code == 422 and "October 2025" in unknown.content.decode()
+    assert not IndicatorValue.objects.exists()
+    response = _post(key, {"period": month.label, "values": values})
+    assert response.status_code == 200, response.content
+    assert IndicatorValue.objects.get().period == month

@@ -14,11 +14,10 @@ from safeguarding_qa.access.context import Access
 from safeguarding_qa.audittrail.services.recording import record_event
 
 from .. import events
-from ..frames import events_frame_from_rows
 from ..importers.annex_a import read_annex_a
 from ..importers.cin_census import read_cin_census
 from ..importers.common import MAX_FILE_BYTES, FileRefused, Parsed, Progress, report_csv
-from ..importers.store import EVENT_COLUMNS, store_rows
+from ..importers.store import store_rows
 from ..models import ImportJob, ImportState, Snapshot, Source
 from ..policies import snapshots as snapshot_policy
 from ..rules import import_blocked
@@ -100,9 +99,7 @@ def casedata_import(
         progress(95, "Recording indicators on the dashboard")
     from .dashboard import snapshot_indicators_record
 
-    computed = computed_indicators(
-        snapshot=outcome.snapshot, events=events_frame_from_rows(parsed.events, EVENT_COLUMNS)
-    )
+    computed = computed_indicators(snapshot=outcome.snapshot, events=parsed.events_frame())
     outcome.indicators = snapshot_indicators_record(
         access=access, snapshot=outcome.snapshot, computed=computed
     )
@@ -120,8 +117,8 @@ def _store(
         template_version=parsed.version[:40],
         file_name=file_name[:200],
         child_population=child_population,
-        children=len(parsed.children),
-        records=len(parsed.events),
+        children=parsed.child_count,
+        records=parsed.event_count,
         warnings=parsed.warning_total,
         list_counts=parsed.counts,
         imported_by=actor,

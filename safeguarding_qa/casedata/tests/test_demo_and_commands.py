@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from safeguarding_qa.audittrail.models import AuditEvent
 from safeguarding_qa.casedata import demo
 from safeguarding_qa.casedata.models import Sample, Snapshot
 from safeguarding_qa.demo.context import DemoContext
@@ -37,6 +38,14 @@ def test_import_commands(annex_a_2020, cin_sample, tmp_path):
     with pytest.raises(CommandError, match="yyyy-mm-dd"):
         call_command("import_annex_a", str(annex_a_2020), "--as-at", "March")
     assert Snapshot.objects.count() == 2
+
+
+def test_a_dry_run_keeps_nothing(cin_sample):
+    out = StringIO()
+    call_command("import_cin_census", str(cin_sample), "--dry-run", stdout=out)
+    assert "Dry run" in out.getvalue() and "332 children" in out.getvalue()
+    assert not Snapshot.objects.exists()
+    assert not AuditEvent.objects.filter(kind__startswith="casedata.").exists()
 
 
 def test_generate_and_purge_commands(tmp_path):

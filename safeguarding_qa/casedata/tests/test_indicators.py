@@ -101,8 +101,47 @@ def test_measures():
     assert result["CPP_CATEGORY_NEG"] == (1, 2)
     assert result["CPP_CATEGORY_PHY"] == (1, 2)
     assert result["CLA_3_PLACEMENTS"] == (1, 2)
+    assert result["CPP_CATEGORY_EMO"] == (0, 2)
+    assert result["CPP_CATEGORY_SAB"] == (0, 2)
+    assert result["CPP_CATEGORY_MUL"] == (0, 2)
     assert result["CPP_RATE"] == (2, 20_000)
-    assert "csc_cla_rate_10k" not in compute_quarter(events, Q, population=None)
+    assert result["CLA_RATE"] == (2, 20_000)
+    assert result["CIN_RATE"] == (0, 20_000)
+    # Without a configured child population the rates keep the count over nothing,
+    # which the dashboard link reports as not recorded.
+    unpopulated = compute_quarter(events, Q, population=None)
+    assert unpopulated["CLA_RATE"] == (2, 0)
+    assert set(unpopulated) == set(result)
+
+
+def test_working_days_skip_bank_holidays_and_count_both_ends():
+    # 3 March to 7 May 2025 is 45 working days once Good Friday, Easter Monday and the
+    # early May bank holiday are left out (and 48 if they were not).
+    spring = Quarter(date(2025, 4, 1), date(2025, 6, 30))
+    events = _events(
+        {
+            "kind": "assessment",
+            "child_key": "a",
+            "started_on": date(2025, 3, 3),
+            "ended_on": date(2025, 5, 7),
+        },
+        {
+            "kind": "assessment",
+            "child_key": "b",
+            "started_on": date(2025, 3, 3),
+            "ended_on": date(2025, 5, 8),
+        },
+        {"kind": "cin_episode", "child_key": "a", "started_on": date(2025, 3, 3)},
+        {
+            "kind": "cin_episode",
+            "child_key": "b",
+            "started_on": date(2025, 3, 3),
+            "ended_on": date(2025, 5, 8),
+        },
+    )
+    result = compute_quarter(events, spring, population=10_000)
+    assert result["ASSESSMENT_45WD"] == (1, 2)
+    assert result["CIN_RATE"] == (1, 10_000)
 
 
 def test_cohort_rules():

@@ -125,7 +125,7 @@ def validate_return(
     seen: set[str] = set()
     for row in filled:
         code = row.code.strip().upper()
-        problem = _check_row(row, code, found, seen, organisation)
+        problem = _check_row(row, code, found, seen, organisation, period)
         seen.add(code)
         if problem is None:
             indicator = found[code]
@@ -165,6 +165,7 @@ def _check_row(
     found: dict[str, Indicator],
     seen: set[str],
     organisation: Organisation,
+    period: Period,
 ) -> str | None:
     if not code:
         return "Enter the indicator code."
@@ -177,6 +178,12 @@ def _check_row(
         return (
             f"{code} is {indicator.organisation}'s indicator, not {organisation}'s. "
             "Submit only your own organisation's indicators."
+        )
+    if indicator.frequency != period.frequency:
+        where = "a month's return" if indicator.frequency == "monthly" else "a quarter's return"
+        return (
+            f"{code} is reported {indicator.get_frequency_display().lower()}, not in "
+            f"{period.label}'s return. Send it in {where}."
         )
     return None
 
@@ -317,6 +324,8 @@ def indicator_value_record(
     """
     if period.is_closed:
         raise ValidationError(f"{period.label} is closed to returns.")
+    if indicator.frequency != period.frequency:
+        raise ValidationError(f"{indicator.code} is not reported for {period.label}.")
     population = population_for(period)
     try:
         computed = rules.compute_value(

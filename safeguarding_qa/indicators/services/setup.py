@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from safeguarding_qa.access.context import Access
@@ -13,7 +14,8 @@ from safeguarding_qa.partnership.models import Organisation
 
 from .. import events, rules
 from ..catalogue import CATALOGUE, IndicatorSpec
-from ..models import ChildPopulation, Indicator, Period
+from ..choices import Frequency, PeriodKind
+from ..models import ChildPopulation, Indicator, IndicatorValue, Period
 from ..policies import indicators as indicator_policy
 from ..policies import periods as period_policy
 
@@ -30,6 +32,7 @@ def _spec_fields(spec: IndicatorSpec, position: int) -> dict[str, Any]:
         "polarity": spec.polarity,
         "data_source": spec.data_source,
         "is_computed": spec.computed,
+        "frequency": spec.frequency,
         "target": spec.decimal(spec.target),
         "tolerance": spec.decimal(spec.tolerance),
         "england_value": spec.decimal(spec.england),
@@ -66,7 +69,8 @@ def indicators_seed(*, actor: Any = None, refresh: bool = False) -> dict[str, li
             created.save()
             result["created"].append(spec.code)
         elif refresh:
-            for name in ("target", "tolerance", "position"):
+            # Frequency is kept too: values already sent belong to quarters or to months.
+            for name in ("target", "tolerance", "position", "frequency"):
                 fields.pop(name)
             for name, value in fields.items():
                 setattr(indicator, name, value)
@@ -104,14 +108,18 @@ def population_set(
 
 
 @transaction.atomic
-def period_ensure(*, start: date, actor: Any = None) -> Period:
-    """The quarter starting on (or containing) ``start``, added with the default deadline
-    when missing. Used by the demo, the seed command and the period page."""
-    start = rules.quarter_start(start)
-    period = Period.objects.filter(start=start).first()
+def period_ensure(
+    *, start: date, actor: Any = None, kind: PeriodKind = PeriodKind.QUARTER
+) -> Period:
+    """The quarter (or month) starting on or containing ``start``, added with the default
+    deadline when missing. Used by the demo, the seed command, case data and the period
+    page."""
+    monthly = kind == PeriodKind.MONTH
+    start = start.replace(day=1) if monthly else rules.quarter_start(start)
+    period = Period.every.filter(kind=kind, start=start).first()
     if period is not None:
         return period
-    period = Period(start=start, deadline=rules.default_deadline(start))
+    period = Period(start=start, kind=kind, deadline=rules.default_deadline(start, monthly=monthly))
     period.full_clean()
     period.save()
     record_event(kind=events.PERIOD_CREATED, actor=actor, target=period)
@@ -119,10 +127,20 @@ def period_ensure(*, start: date, actor: Any = None) -> Period:
 
 
 @transaction.atomic
+def quarter_ensure_with_months(*, start: date, actor: Any = None) -> Period:
+    """The quarter holding ``start`` and its three months, each added when missing, so
+    monthly indicators have their periods alongside the quarter's."""
+    quarter = period_ensure(start=start, actor=actor)
+    for month in rules.quarter_months(quarter.start):
+        period_ensure(start=month, actor=actor, kind=PeriodKind.MONTH)
+    return quarter
+
+
+@transaction.atomic
 def period_add(*, access: Access, start: date) -> Period:
-    """An administrator adds a quarter."""
+    """An administrator adds a quarter, and its months."""
     period_policy.require(access, "manage")
-    return period_ensure(start=start, actor=access.user)
+    return quarter_ensure_with_months(start=start, actor=access.user)
 
 
 @transaction.atomic
@@ -144,14 +162,36 @@ def period_set_closed(*, access: Access, period: Period, closed: bool) -> Period
     return period
 
 
-INDICATOR_FIELDS = ["target", "tolerance", "organisation", "data_source", "is_active"]
+INDICATOR_FIELDS = ["target", "tolerance", "organisation", "data_source", "is_active", "frequency"]
+
+
+def _check_frequency(indicator: Indicator, frequency: Any) -> None:
+    """Values belong to quarters or to months, so the frequency can change only before the
+    first value; computed indicators follow the quarterly case-data import."""
+    if frequency is None or frequency == indicator.frequency:
+        return
+    if indicator.is_computed and frequency != Frequency.QUARTERLY:
+        raise ValidationError(
+            {"frequency": "This indicator is computed from case data each quarter."}
+        )
+    if IndicatorValue.objects.filter(indicator=indicator).exists():
+        raise ValidationError(
+            {
+                "frequency": "This indicator already has values, so its frequency cannot "
+                "change. Add a new indicator instead."
+            }
+        )
 
 
 @transaction.atomic
 def indicator_update(*, access: Access, indicator: Indicator, **fields: Any) -> Indicator:
-    """An administrator changes an indicator's target, tolerance, owner, data source or
-    whether it is reported; only changed fields are recorded."""
+    """An administrator changes an indicator's target, tolerance, owner, data source,
+    frequency (before any value) or whether it is reported; only changed fields are
+    recorded."""
     indicator_policy.require(access, "manage", indicator)
+    if not fields.get("frequency"):
+        fields.pop("frequency", None)  # not given: unchanged
+    _check_frequency(indicator, fields.get("frequency"))
     changes = save_changes(indicator, fields, tracked=INDICATOR_FIELDS)
     if changes["after"]:
         record_event(kind=events.INDICATOR_CHANGED, actor=access.user, target=indicator, **changes)

@@ -2,7 +2,10 @@
 
 Everyone signed in reads the dashboard, exceptions, indicators, returns status and the
 challenge log. Agency leads submit only their own organisation's returns (another
-organisation's is a 404); administrators submit any. Commentary: the QA subgroup's
+organisation's is a 404); administrators submit any. The council's auditor is named the
+council's data contact here, so submits the council's returns (and gets a 404 for the
+police's) but nothing else new. Only a lead names and removes their own organisation's
+data contacts. Commentary: the QA subgroup's
 (administrators, chairs) or the owning agency's lead. Challenges: raised by members and
 scrutineers, answered by the organisation's lead, closed by partnership-wide members.
 """
@@ -16,7 +19,7 @@ from django.utils import timezone
 
 from safeguarding_qa.access.matrix import RouteCheck, World, expect
 from safeguarding_qa.indicators.choices import ChallengeStatus
-from safeguarding_qa.indicators.models import Challenge, Indicator
+from safeguarding_qa.indicators.models import Challenge, DataContact, Indicator
 from safeguarding_qa.indicators.services.setup import indicators_seed, period_ensure, population_set
 
 ADMINS = {"admin": 200, "admin_icb": 200}
@@ -49,6 +52,11 @@ def build(world: World) -> None:
         organisation=indicator.organisation,
         question="Why did timeliness fall?",
         raised_by=chair,
+    )
+    world.objects["data_contact"] = DataContact.objects.create(
+        organisation=world.organisations["council"],
+        person=world.personas["auditor_council"],
+        named_by=world.personas["lead_council"],
     )
     world.objects["closed_challenge"] = Challenge.objects.create(
         indicator=indicator,
@@ -88,6 +96,13 @@ def _question(w: World) -> dict[str, Any]:
 
 def _return_data(w: World) -> dict[str, Any]:
     return {"ASSESSMENT_45WD-numerator": "80", "ASSESSMENT_45WD-denominator": "100"}
+
+
+def _police_return_data(w: World) -> dict[str, Any]:
+    return {
+        "STRATEGY_POLICE_PRESENT-numerator": "8",
+        "STRATEGY_POLICE_PRESENT-denominator": "10",
+    }
 
 
 EVERYONE = [
@@ -163,7 +178,8 @@ CHALLENGES = [
     ),
 ]
 
-SUBMITTERS = {**ADMINS, "lead_council": 200, **OTHER_LEADS_404}
+# auditor_council is the council's data contact (see ``build``).
+SUBMITTERS = {**ADMINS, "lead_council": 200, "auditor_council": 200, **OTHER_LEADS_404}
 
 RETURNS = [
     RouteCheck(
@@ -171,16 +187,45 @@ RETURNS = [
     ),
     RouteCheck(
         "indicators:return-edit",
-        expect(403, **ADMINS, lead_police=200, lead_council=404, lead_hospital=404),
+        expect(
+            403,
+            **ADMINS,
+            lead_police=200,
+            lead_council=404,
+            lead_hospital=404,
+            auditor_council=404,
+        ),
         kwargs=_return("period", "police"),
         label="police",
     ),
     RouteCheck(
         "indicators:return-edit",
-        expect(403, admin=302, admin_icb=302, lead_council=302, **OTHER_LEADS_404),
+        expect(
+            403,
+            admin=302,
+            admin_icb=302,
+            lead_council=302,
+            auditor_council=302,
+            **OTHER_LEADS_404,
+        ),
         method="POST",
         kwargs=_return("period", "council"),
         data=_return_data,
+    ),
+    RouteCheck(
+        "indicators:return-edit",
+        expect(
+            403,
+            **_as(ADMINS, 302),
+            lead_police=302,
+            lead_council=404,
+            lead_hospital=404,
+            auditor_council=404,
+        ),
+        method="POST",
+        kwargs=_return("period", "police"),
+        data=_police_return_data,
+        label="police",
     ),
     RouteCheck(
         "indicators:return-edit",
@@ -192,7 +237,7 @@ RETURNS = [
     ),
     RouteCheck(
         "indicators:return-edit",
-        expect(403, admin=404, admin_icb=404, lead_council=404, **OTHER_LEADS_404),
+        expect(403, **_as(SUBMITTERS, 404)),
         kwargs=lambda w: {"period": 999_999, "organisation": w.organisations["council"].pk},
         label="unknown-period",
     ),
@@ -253,4 +298,55 @@ QUARTERS = [
     ),
 ]
 
-ROUTES: list[RouteCheck] = EVERYONE + COMMENTARY + CHALLENGES + RETURNS + CATALOGUE + QUARTERS
+CONTACT_MANAGERS = {"lead_council": 200, **OTHER_LEADS_404}
+
+
+def _contacts_of(organisation_key: str) -> Any:
+    return lambda w: {"organisation": w.organisations[organisation_key].pk}
+
+
+def _person(persona_key: str) -> Any:
+    return lambda w: {"person": w.personas[persona_key].pk}
+
+
+DATA_CONTACTS = [
+    RouteCheck(
+        "indicators:data-contacts", expect(403, **CONTACT_MANAGERS), kwargs=_contacts_of("council")
+    ),
+    RouteCheck(
+        "indicators:data-contacts",
+        expect(403, lead_police=200, lead_council=404, lead_hospital=404),
+        kwargs=_contacts_of("police"),
+        label="police",
+    ),
+    RouteCheck(
+        "indicators:data-contacts",
+        expect(403, lead_council=302, **OTHER_LEADS_404),
+        method="POST",
+        kwargs=_contacts_of("council"),
+        data=_person("viewer"),
+    ),
+    RouteCheck(
+        "indicators:data-contacts",
+        expect(403, **CONTACT_MANAGERS),
+        method="POST",
+        kwargs=_contacts_of("council"),
+        data=_person("auditor_police"),
+        label="other-organisation-person",
+    ),
+    RouteCheck(
+        "indicators:data-contact-remove",
+        expect(403, **CONTACT_MANAGERS),
+        kwargs=lambda w: {"pk": w.objects["data_contact"].pk},
+    ),
+    RouteCheck(
+        "indicators:data-contact-remove",
+        expect(403, lead_council=302, **OTHER_LEADS_404),
+        method="POST",
+        kwargs=lambda w: {"pk": w.objects["data_contact"].pk},
+    ),
+]
+
+ROUTES: list[RouteCheck] = (
+    EVERYONE + COMMENTARY + CHALLENGES + RETURNS + DATA_CONTACTS + CATALOGUE + QUARTERS
+)

@@ -8,7 +8,13 @@ from django.core.management import call_command
 from safeguarding_qa.demo.context import DemoContext
 from safeguarding_qa.indicators import demo, selectors
 from safeguarding_qa.indicators.catalogue import CATALOGUE
-from safeguarding_qa.indicators.models import ChildPopulation, Indicator, IndicatorValue, Period
+from safeguarding_qa.indicators.models import (
+    ChildPopulation,
+    DataContact,
+    Indicator,
+    IndicatorValue,
+    Period,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +37,13 @@ def test_demo_builds_three_years_with_special_causes_and_is_idempotent(organisat
     assert counts >= Indicator.objects.count() * 8
     demo.build(context)
     assert IndicatorValue.objects.count() == counts
+    monthly = IndicatorValue.objects.filter(indicator__code="EHE_COUNT")
+    assert monthly.count() >= 30 and not monthly.exclude(period__kind="month").exists()
+    contact = DataContact.objects.get()  # named once, however often the demo runs
+    assert (contact.person, contact.named_by) == (
+        personas["auditor_council"],
+        personas["lead_council"],
+    )
     from safeguarding_qa.access.context import Access
 
     data = selectors.dashboard(access=Access.for_user(personas["chair"]))

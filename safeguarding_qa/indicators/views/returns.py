@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from safeguarding_qa.access.context import Access
 from safeguarding_qa.access.mixins import access_of
+from safeguarding_qa.access.roles import Capability
 from safeguarding_qa.core.pages import attach_errors, posted
 from safeguarding_qa.partnership.models import Organisation
 
@@ -19,6 +20,7 @@ from .. import selectors, spreadsheets
 from ..choices import ValueSource
 from ..forms import PeriodForm, ReturnForm, UploadForm
 from ..models import Period
+from ..policies import data_contacts as contact_policy
 from ..policies import indicators as indicator_policy
 from ..policies import periods as period_policy
 from ..services.returns import ReturnInvalid, return_submit
@@ -43,13 +45,16 @@ def _period_and_organisation(
 
 @require_http_methods(["GET"])
 def returns_overview(request: HttpRequest) -> HttpResponse:
-    """Each organisation's return for a quarter: complete, partial, missing, late."""
+    """Each organisation's return for a quarter (or a month, for monthly indicators):
+    complete, partial, missing, late."""
     access = access_of(request)
     period_policy.require(access, "view")
     periods = list(period_policy.scope(access))
     chosen = next((p for p in periods if str(p.pk) == request.GET.get("period")), None)
-    chosen = chosen or next((p for p in reversed(periods) if not p.is_closed), None)
-    chosen = chosen or (periods[-1] if periods else None)
+    # By default the latest open quarter; months are chosen from the list.
+    quarters = [p for p in periods if not p.is_month]
+    chosen = chosen or next((p for p in reversed(quarters) if not p.is_closed), None)
+    chosen = chosen or next(reversed(quarters or periods), None)
     returnable = set(indicator_policy.returnable_organisations(access).values_list("pk", flat=True))
     context = {
         "periods": list(reversed(periods)),
@@ -57,6 +62,11 @@ def returns_overview(request: HttpRequest) -> HttpResponse:
         "statuses": selectors.returns_status(period=chosen) if chosen else [],
         "returnable": returnable,
         "can_manage": period_policy.can(access, "manage"),
+        # Data contacts send returns but do not manage API tokens (leads and admins do).
+        "manages_tokens": bool(returnable) and access.can(Capability.INDICATOR_RETURNS_SUBMIT),
+        "contacts_organisation_id": (
+            access.organisation_id if contact_policy.can(access, "manage") else None
+        ),
     }
     return render(request, "indicators/returns.html", context)
 
@@ -150,7 +160,7 @@ def period_list(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             attach_errors(form, error)
         else:
-            messages.success(request, f"{period.label} is ready for returns.")
+            messages.success(request, f"{period.label} and its months are ready for returns.")
             return redirect("indicators:period-list")
     periods = list(period_policy.scope(access))[::-1]
     return render(request, "indicators/period_list.html", {"form": form, "periods": periods})

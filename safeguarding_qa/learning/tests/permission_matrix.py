@@ -1,7 +1,11 @@
 """Permission-matrix rows for learning briefings, dissemination and the public pages.
 
 Administrators (admin, admin_icb) and chairs (chair, qa_lead) draft, edit, publish and
-withdraw; only chairs approve. Everyone signed in reads published briefings; drafts are
+withdraw; only chairs approve. Drafting from an audit first fetches the audit through the
+audits policy (404 for those who do not see it: viewers, unassigned auditors, leads of
+organisations not taking part), then needs the right to draft (403 for leads and
+scrutineers who see it); drafting from a practice review the same, everyone seeing the
+register. Everyone signed in reads published briefings; drafts are
 outside their scope (404). Agency leads record their own organisation's dissemination;
 administrators any organisation's. The public pages answer anyone, for published
 briefings only.
@@ -14,8 +18,12 @@ from typing import Any
 from django.utils import timezone
 
 from safeguarding_qa.access.matrix import RouteCheck, World, expect
+from safeguarding_qa.audits.choices import AuditStatus
+from safeguarding_qa.audits.tests.builders import make_audit
 from safeguarding_qa.learning.choices import SECTION_FIELDS, BriefingStatus, CascadeMethod
 from safeguarding_qa.learning.models import LearningBriefing
+from safeguarding_qa.reviews.choices import ReviewKind
+from safeguarding_qa.reviews.models import PracticeReview
 
 UNKNOWN = 999_999
 MANAGERS = ("admin", "admin_icb", "chair", "qa_lead")
@@ -45,6 +53,13 @@ def _briefing(key: str, status: str, world: World) -> LearningBriefing:
 def build(world: World) -> None:
     for status in BriefingStatus.values:
         world.objects[f"briefing_{status}"] = _briefing(status, status, world)
+    org = world.organisations
+    world.objects["briefing_source_audit"] = make_audit(
+        "Learning matrix audit", [org["council"], org["police"]], status=AuditStatus.PANEL
+    )
+    world.objects["briefing_source_review"] = PracticeReview.objects.create(
+        name="Learning matrix review", kind=ReviewKind.LCSPR, summary="Matrix summary."
+    )
 
 
 def _pk(key: str) -> Any:
@@ -195,5 +210,40 @@ ROUTES: list[RouteCheck] = [
         expect(404, anonymous=404),
         kwargs=_slug("approved"),
         label="approved",
+    ),
+]
+
+
+def _source(key: str, name: str) -> Any:
+    return lambda w: {name: w.objects[f"briefing_source_{key}"].pk}
+
+
+# Those who see the matrix audit (of the council and police, at its panel) but do not draft.
+AUDIT_SEERS = ("lead_council", "lead_police", "scrutineer", "lay_member")
+
+ROUTES += [
+    RouteCheck(
+        "learning:briefing-from-audit",
+        expect(404, **_only(AUDIT_SEERS, 403), **_only(MANAGERS, 200)),
+        kwargs=_source("audit", "audit_id"),
+    ),
+    RouteCheck(
+        "learning:briefing-from-audit",
+        expect(404, **_only(AUDIT_SEERS, 403), **_only(MANAGERS, 302)),
+        method="POST",
+        kwargs=_source("audit", "audit_id"),
+        data=_briefing_data,
+    ),
+    RouteCheck(
+        "learning:briefing-from-review",
+        expect(403, **_only(MANAGERS, 200)),
+        kwargs=_source("review", "review_id"),
+    ),
+    RouteCheck(
+        "learning:briefing-from-review",
+        expect(403, **_only(MANAGERS, 302)),
+        method="POST",
+        kwargs=_source("review", "review_id"),
+        data=_briefing_data,
     ),
 ]

@@ -40,6 +40,12 @@ def register(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     today = timezone.localdate()
     recommendations = selectors.register_list(access=access, filters=form.filters(), today=today)
+    # Only the page's rows get their figures worked out.
+    paged = paginate(request, recommendations)
+    page_obj = paged["page_obj"]
+    page_obj.object_list = selectors.register_rows(
+        recommendations=list(page_obj.object_list), today=today
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -48,7 +54,12 @@ def register(request: HttpRequest) -> HttpResponse:
         "export_query": query.urlencode(),
         "can_manage": recommendations_policy.can(access, "manage"),
         "can_see_actions": actions_policy.can(access, "view"),
-        **paginate(request, recommendations),
+        **paged,
+        # The pager lists a few page numbers, not every page of a long register.
+        "page_numbers": list(
+            page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        ),
+        "page_ellipsis": page_obj.paginator.ELLIPSIS,
     }
     return render(request, "recommendations/register.html", context)
 
@@ -62,7 +73,7 @@ def register_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     recommendations_policy.require(access, "view")
     today = timezone.localdate()
     filters = _filter_form(request).filters()
-    recommendations = selectors.register_list(access=access, filters=filters, today=today)
+    recommendations = selectors.register_export_list(access=access, filters=filters, today=today)
     rows = selectors.export_rows(access=access, recommendations=recommendations, today=today)
     header = selectors.REGISTER_EXPORT_HEADER + selectors.ACTION_EXPORT_HEADER
     record_event(

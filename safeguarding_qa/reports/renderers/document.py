@@ -7,8 +7,10 @@ renderers each walk the same structure, so the three outputs always say the same
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 
@@ -52,14 +54,22 @@ class Table:
 @dataclass(frozen=True)
 class Chart:
     """A chart as SVG (pages and PDF) and PNG (Word), its alternative text, and the data
-    table shown beside it so the figures are readable without the picture."""
+    table shown beside it so the figures are readable without the picture.
+
+    The PNG is drawn only when asked for (``draw_png``, once): only Word needs a raster
+    picture, and drawing one costs far more than the SVG.
+    """
 
     title: str
     alt: str
     svg: str
-    png: bytes
+    draw_png: Callable[[], bytes] = field(compare=False, repr=False)
     table: Table
     kind: str = field(default="chart", init=False)
+
+    @cached_property
+    def png(self) -> bytes:
+        return self.draw_png()
 
     @property
     def svg_data_uri(self) -> str:

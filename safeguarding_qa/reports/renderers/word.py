@@ -1,23 +1,26 @@
-"""Word documents with python-docx: real headings, tables and pictures with alt text."""
+"""Word documents with python-docx: real headings, tables and pictures with alt text.
+
+python-docx (and lxml's large schema set) is imported when a file is made, not at
+Django's start-up; the type is imported for the type checker only.
+"""
 
 from __future__ import annotations
 
 import io
-
-from docx import Document as new_document
-from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.oxml.shared import OxmlElement
-from docx.shared import Inches
+from typing import TYPE_CHECKING
 
 from .document import Block, Chart, Heading, ReportDocument, Table
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 _WORD_STYLES = {"paragraph": "Normal"}
 
 
 def render_docx(document: ReportDocument) -> bytes:
     """The document as a .docx: title, contents of headings, tables, charts as pictures."""
+    from docx import Document as new_document
+
     word = new_document()
     word.core_properties.title = document.title
     word.core_properties.author = document.author or ""
@@ -41,6 +44,8 @@ def render_docx(document: ReportDocument) -> bytes:
 
 
 def _mark(word: Document, marking: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     section = word.sections[0]
     for part in (section.header, section.footer):
         paragraph = part.paragraphs[0]
@@ -64,6 +69,8 @@ def _add_block(word: Document, block: Block) -> None:
 
 
 def _add_table(word: Document, table: Table) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     word.add_paragraph(table.caption, style="Caption")
     grid = word.add_table(rows=1, cols=len(table.header))
     grid.style = "Table Grid"
@@ -83,6 +90,9 @@ def _add_table(word: Document, table: Table) -> None:
 
 def _repeat_header(row: object) -> None:
     """Mark the header row as a header (repeats on each page; read as headers)."""
+    from docx.oxml.ns import qn
+    from docx.oxml.shared import OxmlElement
+
     properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
@@ -90,6 +100,8 @@ def _repeat_header(row: object) -> None:
 
 
 def _add_chart(word: Document, chart: Chart) -> None:
+    from docx.shared import Inches
+
     word.add_picture(io.BytesIO(chart.png), width=Inches(6))
     picture = word.inline_shapes[-1]
     properties = picture._inline.docPr

@@ -209,3 +209,9 @@ def test_a_bad_quarter_is_refused_with_a_clear_error(quarters, client_as):
     assert response.status_code == 200
     assert "Select a quarter that has figures" in response.content.decode()
     assert not GeneratedDocument.objects.exists()
+
+
+def test_the_dashboard_page_links_to_the_quarters_report(quarters, client_as):
+    page = client_as("viewer").get(reverse("indicators:dashboard")).content.decode()
+
+    assert f'href="{PAGE}?period={quarters[-1].pk}"' in page

@@ -17,14 +17,9 @@ from safeguarding_qa.reports.renderers import (
     Table,
 )
 from safeguarding_qa.reports.renderers.charts import bar_chart
+from safeguarding_qa.reports.renderers.fetcher import BASE_URL, RefusedResource, SafeURLFetcher
 from safeguarding_qa.reports.renderers.html import render_body, render_print_html
-from safeguarding_qa.reports.renderers.pdf import (
-    BASE_URL,
-    RefusedResource,
-    SafeURLFetcher,
-    html_to_pdf,
-    render_pdf,
-)
+from safeguarding_qa.reports.renderers.pdf import html_to_pdf, render_pdf
 from safeguarding_qa.reports.renderers.word import render_docx
 
 from .pdftext import pdf_objects, pdf_text
@@ -176,3 +171,39 @@ def test_public_word_document_has_no_marking():
     word = read_docx(io.BytesIO(render_docx(_document(public=True, sections=1))))
 
     assert word.sections[0].header.paragraphs[0].text == ""
+
+
+def test_the_bar_chart_svg_is_plain_escaped_xml_without_references():
+    from defusedxml import ElementTree
+
+    chart = bar_chart(
+        title="Answers <by> grade & aim",
+        labels=["Good", "Requires <improvement>"],
+        values=[2, 5],
+        value_label="Answers",
+        category_label="Grade",
+    )
+
+    root = ElementTree.fromstring(chart.svg)
+    texts = [element.text for element in root.iter() if element.text]
+    assert "Requires <improvement>" in texts
+    assert (
+        "Answers <by> grade & aim: Answers" in root.find("{http://www.w3.org/2000/svg}title").text
+    )
+    assert "<script" not in chart.svg and "href" not in chart.svg
+    widths = [float(rect.get("width")) for rect in root.iter("{http://www.w3.org/2000/svg}rect")]
+    assert widths[1] == pytest.approx(widths[0] * 2.5, abs=0.2)
+
+
+def test_a_charts_png_is_drawn_once_and_only_when_asked_for():
+    drawn: list[int] = []
+
+    def draw() -> bytes:
+        drawn.append(1)
+        return b"\x89PNG"
+
+    chart = Chart(title="T", alt="A", svg="<svg/>", draw_png=draw, table=Table("c", ("a",), ()))
+    render_body(ReportDocument(title="T", sections=(Section("S", (chart,)),)))
+    assert drawn == []
+    assert chart.png == chart.png == b"\x89PNG"
+    assert drawn == [1]

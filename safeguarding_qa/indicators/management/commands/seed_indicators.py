@@ -9,7 +9,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from safeguarding_qa.indicators import rules
-from safeguarding_qa.indicators.services.setup import indicators_seed, period_ensure, population_set
+from safeguarding_qa.indicators.services.setup import (
+    indicators_seed,
+    population_set,
+    quarter_ensure_with_months,
+)
 
 
 class Command(BaseCommand):
@@ -58,6 +62,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Child population {rules.financial_year_label(int(year))}: {count}")
         start = rules.quarter_start(timezone.localdate())
         for _ in range(max(options["quarters"], 0)):
-            period = period_ensure(start=start)
-            self.stdout.write(f"Quarter {period.label} is ready.")
+            period = quarter_ensure_with_months(start=start)
+            self.stdout.write(f"Quarter {period.label} and its months are ready.")
             start = rules.quarter_start(start - timedelta(days=1))
