@@ -26,7 +26,8 @@ def _text(value: Any) -> str:
 
 def _option(option: dict[str, Any]) -> str:
     selected = " selected" if option["selected"] else ""
-    return f'<option value="{_text(str(option["value"]))}"{selected}>{_text(option["label"])}</option>'
+    value, label = _text(str(option["value"])), _text(option["label"])
+    return f'<option value="{value}"{selected}>{label}</option>'
 
 
 class Select(forms.Select):

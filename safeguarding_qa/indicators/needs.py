@@ -1,6 +1,6 @@
 """The dashboard's items on people's "what needs me" list: their organisation's
 outstanding returns (for leads and data contacts), and challenges waiting for their
-answer. Five queries at most."""
+answer. Seven queries at most."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from safeguarding_qa.access.mixins import access_of
 from safeguarding_qa.core.home import NeedsMe
 
 from . import selectors
-from .choices import ChallengeStatus
+from .choices import ChallengeStatus, PeriodKind
 from .models import Period
 from .policies import challenges as challenge_policy
 from .policies import indicators as indicator_policy
@@ -27,26 +27,17 @@ def needs_me(request: HttpRequest) -> list[NeedsMe]:
         access
     ) and indicator_policy.may_submit_for(access, access.organisation_id)
     today = timezone.localdate()
-    period = None
-    if submits:
-        period = Period.objects.filter(is_closed=False, start__lt=today).order_by("-start").first()
-    if period is not None and access.organisation_id is not None:
-        for status in selectors.returns_status(
-            period=period, organisation_ids=[access.organisation_id]
-        ):
-            if status.received < status.expected:
-                items.append(
-                    NeedsMe(
-                        title=f"Indicator return for {period.label}",
-                        url=reverse(
-                            "indicators:return-edit", args=[period.pk, access.organisation_id]
-                        ),
-                        detail=f"{status.received} of {status.expected} values in",
-                        due=period.deadline,
-                        tag="Late" if status.late else "",
-                        tag_class="govuk-tag--red" if status.late else "",
-                    )
-                )
+    if submits and access.organisation_id is not None:
+        # The latest open quarter that has begun, and the latest open month for monthly
+        # indicators (an organisation without any gets no month item).
+        for kind in (PeriodKind.QUARTER, PeriodKind.MONTH):
+            period = (
+                Period.every.filter(kind=kind, is_closed=False, start__lt=today)
+                .order_by("-start")
+                .first()
+            )
+            if period is not None:
+                items.extend(_outstanding(period, access.organisation_id))
     if not access.sees_partnership and challenge_policy.can(access, "respond"):
         for challenge in challenge_policy.scope(access).filter(status=ChallengeStatus.OPEN)[:10]:
             items.append(
@@ -57,3 +48,18 @@ def needs_me(request: HttpRequest) -> list[NeedsMe]:
                 )
             )
     return items
+
+
+def _outstanding(period: Period, organisation_id: int) -> list[NeedsMe]:
+    return [
+        NeedsMe(
+            title=f"Indicator return for {period.label}",
+            url=reverse("indicators:return-edit", args=[period.pk, organisation_id]),
+            detail=f"{status.received} of {status.expected} values in",
+            due=period.deadline,
+            tag="Late" if status.late else "",
+            tag_class="govuk-tag--red" if status.late else "",
+        )
+        for status in selectors.returns_status(period=period, organisation_ids=[organisation_id])
+        if status.received < status.expected
+    ]

@@ -102,9 +102,7 @@ class RegisterRow:
     has_evidence: bool
 
 
-def register_rows(
-    *, recommendations: Sequence[Recommendation], today: date
-) -> list[RegisterRow]:
+def register_rows(*, recommendations: Sequence[Recommendation], today: date) -> list[RegisterRow]:
     """One page of the register, in order, with each recommendation's action counts,
     derived status and RAG, evidence and themes.
 

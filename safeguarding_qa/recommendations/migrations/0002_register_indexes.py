@@ -5,29 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('partnership', '0002_membership_review'),
-        ('recommendations', '0001_initial'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("partnership", "0002_membership_review"),
+        ("recommendations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='action',
-            index=models.Index(fields=['recommendation', 'status', 'due_on'], name='action_by_recommendation'),
+            model_name="action",
+            index=models.Index(
+                fields=["recommendation", "status", "due_on"], name="action_by_recommendation"
+            ),
         ),
         migrations.AddIndex(
-            model_name='recommendation',
-            index=models.Index(fields=['-agreed_on', '-id'], name='recommendation_register_order'),
+            model_name="recommendation",
+            index=models.Index(fields=["-agreed_on", "-id"], name="recommendation_register_order"),
         ),
         migrations.AddIndex(
-            model_name='recommendation',
-            index=models.Index(fields=['source_kind', '-agreed_on'], name='recommendation_by_source'),
+            model_name="recommendation",
+            index=models.Index(
+                fields=["source_kind", "-agreed_on"], name="recommendation_by_source"
+            ),
         ),
         migrations.AddIndex(
-            model_name='recommendation',
-            index=models.Index(fields=['kind', '-agreed_on'], name='recommendation_by_kind'),
+            model_name="recommendation",
+            index=models.Index(fields=["kind", "-agreed_on"], name="recommendation_by_kind"),
         ),
     ]

@@ -11,8 +11,9 @@ from django.db import transaction
 
 from safeguarding_qa.access.context import Access
 from safeguarding_qa.audittrail.services.recording import record_event, save_changes, snapshot
+from safeguarding_qa.core.identifiers import decrypt_text, encrypt_text
 
-from .. import events, identifiers, rules
+from .. import events, rules
 from ..choices import ReviewKind
 from ..models import PracticeReview, SeriousIncident
 from ..policies import incidents as incident_policy
@@ -55,7 +56,7 @@ def incident_create(
     incident_policy.require(access, "manage")
     _require_unique_reference(str(fields.get("reference", "")))
     incident = SeriousIncident(**fields)
-    incident.identifiers_encrypted = identifiers.encrypt(identifiers_text.strip())
+    incident.identifiers_encrypted = encrypt_text(identifiers_text.strip())
     incident.full_clean()
     incident.save()
     incident.agencies.set(agencies)
@@ -91,7 +92,7 @@ def incident_reveal_identifiers(*, access: Access, incident: SeriousIncident, re
         target=incident,
         data={"reason": reason.strip()},
     )
-    return identifiers.decrypt(incident.identifiers_encrypted)
+    return decrypt_text(incident.identifiers_encrypted)
 
 
 @transaction.atomic

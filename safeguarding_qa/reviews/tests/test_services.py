@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from safeguarding_qa.audittrail.models import AuditEvent
-from safeguarding_qa.reviews import identifiers
+from safeguarding_qa.core.identifiers import decrypt_text, encrypt_text
 from safeguarding_qa.reviews.choices import MilestoneKind, RapidReviewDecision, ReviewKind
 from safeguarding_qa.reviews.models import InformationRequest, PracticeReview, SeriousIncident
 from safeguarding_qa.reviews.services import incidents as incident_services
@@ -78,7 +78,7 @@ def test_incident_identifiers_are_encrypted_and_never_logged(access_as, review_g
         identifiers_text="Synthetic Name, 01/01/2015",
     )
     assert "Synthetic Name" not in incident.identifiers_encrypted
-    assert identifiers.decrypt(incident.identifiers_encrypted) == "Synthetic Name, 01/01/2015"
+    assert decrypt_text(incident.identifiers_encrypted) == "Synthetic Name, 01/01/2015"
     event = AuditEvent.objects.get(kind="incident.created")
     assert "Synthetic Name" not in str(event.after) + str(event.data)
 
@@ -214,7 +214,7 @@ def test_only_the_agency_returns_its_information_once(access_as, council_request
 
 
 def test_identifiers_are_revealed_only_with_a_reason_and_logged(access_as, incident):
-    incident.identifiers_encrypted = identifiers.encrypt("Synthetic Name")
+    incident.identifiers_encrypted = encrypt_text("Synthetic Name")
     incident.save()
     with pytest.raises(ValidationError):
         incident_services.incident_reveal_identifiers(
