@@ -61,7 +61,7 @@ def _what_to_do(recommendations: list[Recommendation], fallback: str) -> str:
 
 
 def _contacts() -> str:
-    return f"- Contact the {partnership_name()} business unit for support and training."
+    return f"Contact the {partnership_name()} business unit for support and training."
 
 
 def _found_by_aim(audit: Audit) -> list[str]:
@@ -86,7 +86,8 @@ def draft_from_audit(audit: Audit) -> dict[str, str]:
         f"The partnership's quality assurance subgroup carried out a "
         f"{audit.get_kind_display().lower()} on {audit.theme.lower()}"
         f"{f', with the panel meeting in {when:%B %Y}' if when else ''}. "
-        f"{cases} children's cases were looked at by "
+        f"{cases} {'child' if cases == 1 else 'children'}'s case{'' if cases == 1 else 's'} "
+        f"{'was' if cases == 1 else 'were'} looked at by "
         f"{', '.join(organisations) or 'the participating agencies'}.\n\nThe audit asked:\n"
         f"{_lines(aims)}"
     )
@@ -117,7 +118,7 @@ def draft_from_audit(audit: Audit) -> dict[str, str]:
             "reflection_questions": _lines(
                 f"How does your team make sure of this: {aim.rstrip('?.')}?" for aim in aims
             ),
-            "further_reading": _lines([*reviews, _contacts().removeprefix("- ")]),
+            "further_reading": _lines([*reviews, _contacts()]),
         }
     )
 
@@ -147,6 +148,6 @@ def draft_from_review(review: PracticeReview) -> dict[str, str]:
                 for theme in themes
             )
             or "- What would you do differently after reading this review?",
-            "further_reading": _lines([*reading, _contacts().removeprefix("- ")]),
+            "further_reading": _lines([*reading, _contacts()]),
         }
     )

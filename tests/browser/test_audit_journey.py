@@ -116,6 +116,9 @@ def _assign_and_open_returns(page: Page, audit_path: str) -> str:
 
 
 def _auditor_completes_the_police_return(page: Page, case_path: str) -> None:
+    from safeguarding_qa.audits.choices import ReturnStatus
+    from safeguarding_qa.audits.models import AgencyReturn
+
     sign_in(page, "auditor_police")
     visit(page, "/audits/")
     click(page, TITLE)
@@ -134,7 +137,9 @@ def _auditor_completes_the_police_return(page: Page, case_path: str) -> None:
     page.get_by_label("Aim 2: Men and fathers").select_option(label="No")
     page.get_by_label("Overall grade").select_option(label="Good")
     summary = submit_and_expect_error(page)
-    assert "evidence" in summary.lower(), summary
+    assert "Give the evidence for your answer to aim 2." in summary, summary
+    police_return = AgencyReturn.objects.get(case__reference="Case A", organisation__name=POLICE)
+    assert police_return.status != ReturnStatus.SUBMITTED
 
     page.get_by_label("Evidence for aim 2").fill(
         "The mother's partner was named in the PPN but never spoken to or checked on PNC."

@@ -53,11 +53,11 @@ def _fingerprint_sql() -> str:
     for model in apps.get_models():
         if not model.__module__.startswith("safeguarding_qa."):
             continue
-        names = {f.name for f in model._meta.concrete_fields}
-        pk = quote(model._meta.pk.column)
+        columns = {f.name: str(f.column) for f in model._meta.concrete_fields}
+        pk = quote(str(model._meta.pk.column if model._meta.pk else "id"))
         updated = (
-            f"CAST(MAX({quote(model._meta.get_field('updated_at').column)}) AS TEXT)"
-            if "updated_at" in names
+            f"CAST(MAX({quote(columns['updated_at'])}) AS TEXT)"
+            if "updated_at" in columns
             else "NULL"
         )
         # Table and column names come from the models, never from input.

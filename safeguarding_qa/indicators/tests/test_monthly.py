@@ -155,7 +155,7 @@ def test_a_lead_enters_a_months_return_by_form(personas, seeded, client_as):
 def test_the_dashboard_shows_a_monthly_indicators_latest_month(personas, seeded, client_as):
     ehe = seeded.indicators[MONTHLY]
     months = _months(seeded)
-    figures = [150 + i for i in range(len(months) - 1)]  # none yet for the last month
+    figures = [150.0 + i for i in range(len(months) - 1)]  # none yet for the last month
     add_values(ehe, months, figures)
     board = selectors.dashboard(access=Access.for_user(personas["chair"]))
     assert board.period == seeded.latest
@@ -205,3 +205,17 @@ def test_frequency_changes_only_before_the_first_value(personas, seeded):
     computed = seeded.indicators["ASSESSMENT_45WD"]
     with pytest.raises(ValidationError, match="computed from case data"):
         indicator_update(access=access, indicator=computed, frequency=Frequency.MONTHLY)
+
+
+@pytest.mark.django_db
+def test_a_lead_sees_the_open_months_outstanding_return_on_the_home_page(
+    personas, seeded, client_as
+):
+    indicator = seeded.indicators["CP_VISITS_ON_TIME"]  # a council indicator, made monthly
+    indicator_update(
+        access=Access.for_user(personas["admin"]), indicator=indicator, frequency=Frequency.MONTHLY
+    )
+    month = _months(seeded)[-1]
+    body = client_as("lead_council").get("/").content.decode()
+    assert f"Indicator return for {month.label}" in body
+    assert f"Indicator return for {seeded.latest.label}" in body

@@ -78,7 +78,8 @@ def method_section(
     plans = Counter(case.get_plan_type_display() for case in cases)
     blocks: list[Block] = [
         Paragraph(
-            f"{plural(len(cases), 'case')} were audited (the target was "
+            f"{plural(len(cases), 'case')} {'was' if len(cases) == 1 else 'were'} audited "
+            "(the target was "
             f"{audit.target_cases}) by {plural(len(completeness), 'agency', 'agencies')}. "
             f"{received} of {plural(expected, 'agency return')} expected were received."
         ),
@@ -156,7 +157,7 @@ def _recommendation_blocks(recommendation: Recommendation) -> list[Block]:
     status = RecommendationStatus(recommendation.status).label  # type: ignore[attr-defined]
     blocks: list[Block] = [
         Heading(f"{recommendation.reference}: {recommendation.title}"),
-        *_text_blocks(recommendation.text, ""),
+        *_text_blocks(recommendation.text, "No text recorded."),
         Paragraph(f"Agreed {day(recommendation.agreed_on)}. Status: {status}."),
     ]
     actions: list[Action] = list(recommendation.actions.all())
