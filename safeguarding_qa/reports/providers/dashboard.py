@@ -12,7 +12,7 @@ from datetime import date
 from django.db.models import Q
 
 from safeguarding_qa.indicators import spc
-from safeguarding_qa.indicators.choices import ChallengeStatus
+from safeguarding_qa.indicators.choices import ChallengeStatus, Frequency
 from safeguarding_qa.indicators.models import Challenge, Commentary, Period
 from safeguarding_qa.indicators.selectors import Dashboard, IndicatorRow, dashboard
 
@@ -47,13 +47,17 @@ def _indicator_table(caption: str, rows: list[IndicatorRow]) -> Table:
     )
 
 
+def _period_word(row: IndicatorRow) -> str:
+    return "month" if row.indicator.frequency == Frequency.MONTHLY else "quarter"
+
+
 def _chart(row: IndicatorRow) -> Block:
     values = [float(value) for _, value in row.series]
     labels = [period.label for period, _ in row.series]
     xmr = spc.xmr(values)
     target = float(row.indicator.target) if row.indicator.target is not None else None
     return spc_chart(
-        title=f"{row.indicator.title} by quarter",
+        title=f"{row.indicator.title} by {_period_word(row)}",
         labels=labels,
         values=values,
         value_label=row.indicator.get_unit_display(),

@@ -215,3 +215,16 @@ def test_the_dashboard_page_links_to_the_quarters_report(quarters, client_as):
     page = client_as("viewer").get(reverse("indicators:dashboard")).content.decode()
 
     assert f'href="{PAGE}?period={quarters[-1].pk}"' in page
+
+
+def test_a_monthly_indicators_chart_is_titled_by_month() -> None:
+    from safeguarding_qa.indicators.choices import Frequency
+    from safeguarding_qa.indicators.selectors import IndicatorRow
+    from safeguarding_qa.reports.providers.dashboard import _period_word
+
+    def row(frequency: str) -> IndicatorRow:
+        indicator = Indicator(code="X", title="X", frequency=frequency)
+        return IndicatorRow(indicator, latest=None, previous=None, year_ago=None, series=[])
+
+    assert _period_word(row(Frequency.MONTHLY)) == "month"
+    assert _period_word(row(Frequency.QUARTERLY)) == "quarter"
