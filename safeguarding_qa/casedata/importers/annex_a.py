@@ -400,9 +400,9 @@ class _ListReader:
         }
         data.update(self._codes(columns))
         frame = pl.DataFrame(data).with_columns(kind=pl.lit(_KINDS[n].value), factors=pl.lit(""))
-        frame = self._in_order(frame, columns, "ended_on", "end")
+        frame = self._in_order(frame, "ended_on", "end")
         if n == 5:
-            frame = self._in_order(frame, columns, "event_on", "icpc")
+            frame = self._in_order(frame, "event_on", "icpc")
         self._after_as_at(frame, start_key)
         for name, dtype in (("event_on", pl.Date), ("count", pl.Int64), ("flag", pl.Boolean)):
             if name not in frame.columns:
@@ -453,7 +453,7 @@ class _ListReader:
             found["flag"] = _flags(_mapped(columns.values("suitable"), _suitable)[0])
         return found
 
-    def _in_order(self, frame: pl.DataFrame, columns: _Columns, name: str, key: str) -> Any:
+    def _in_order(self, frame: pl.DataFrame, name: str, key: str) -> pl.DataFrame:
         """A date before the row's start date is an error and is not kept."""
         import polars as pl
 

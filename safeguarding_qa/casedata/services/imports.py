@@ -14,8 +14,6 @@ from safeguarding_qa.access.context import Access
 from safeguarding_qa.audittrail.services.recording import record_event
 
 from .. import events
-from ..importers.annex_a import read_annex_a
-from ..importers.cin_census import read_cin_census
 from ..importers.common import MAX_FILE_BYTES, FileRefused, Parsed, Progress, report_csv
 from ..importers.store import store_rows
 from ..models import ImportJob, ImportState, Snapshot, Source
@@ -69,11 +67,17 @@ def casedata_import(
     if size is not None and size > MAX_FILE_BYTES:
         return _refused(actor, file_name, f"The file is larger than {MAX_FILE_BYTES // 2**20} MB.")
     try:
+        # Each reader is imported when needed: a command importing one kind of file then
+        # does not load (and compile the header rules of) the other.
         if source == Source.ANNEX_A:
             if as_at is None:
                 raise FileRefused("An Annex A import needs the as-at (inspection) date.")
+            from ..importers.annex_a import read_annex_a
+
             parsed = read_annex_a(file, as_at=as_at, progress=progress)
         elif source == Source.CIN_CENSUS:
+            from ..importers.cin_census import read_cin_census
+
             parsed = read_cin_census(file, progress=progress)
         else:
             raise FileRefused(f"Unknown source {source!r}.")
