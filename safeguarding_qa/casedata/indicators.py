@@ -26,8 +26,8 @@ Measure = tuple[int, int]
 
 # What each indicator measures (numerator / denominator), keyed by the dashboard
 # catalogue's codes (``safeguarding_qa.indicators.catalogue``): this is the one mapping
-# between case data and the dashboard. Codes in ``SNAPSHOT_ONLY`` have no dashboard
-# indicator and are shown on the snapshot page only.
+# between case data and the dashboard. Codes in ``SNAPSHOT_ONLY`` (none today) would have
+# no dashboard indicator and be shown on the snapshot page only.
 INDICATORS: dict[str, str] = {
     "RE_REFERRAL": "Referrals in the quarter with a previous referral of the same "
     "child in the 12 months before / referrals in the quarter",
@@ -52,7 +52,7 @@ INDICATORS: dict[str, str] = {
 # Rates per 10,000: the numerator is a count of children; the dashboard applies its own
 # recorded child population, the snapshot page the population given at import (if any).
 RATES = frozenset({"CPP_RATE", "CLA_RATE", "CIN_RATE"})
-SNAPSHOT_ONLY = frozenset(f"CPP_CATEGORY_{code}" for code in CATEGORY_CODES)
+SNAPSHOT_ONLY: frozenset[str] = frozenset()
 DASHBOARD_CODES = frozenset(INDICATORS) - SNAPSHOT_ONLY
 
 
