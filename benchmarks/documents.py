@@ -16,6 +16,7 @@ import json
 import os
 import sys
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -77,14 +78,14 @@ def imports(tiers: list[str]) -> dict[str, Any]:
         path = FILES / f"annex_a_{tier}.xlsx"
         if not path.exists():
             write_annex_a(str(path), tier=tier, as_at=AS_AT, seed=1)
-        seconds, parsed = timed(lambda path=path: import_and_compute(path, Source.ANNEX_A, AS_AT))
+        seconds, parsed = timed(partial(import_and_compute, path, Source.ANNEX_A, AS_AT))
         rows = sum(parsed.counts.values()) if parsed else 0
         results[f"annex_a_{tier}"] = {"seconds": round(seconds, 2), "rows": rows}
     for tier in tiers:
         path = FILES / f"cin_census_{tier}.xml"
         if not path.exists():
             write_cin_census(str(path), children=CIN_CHILDREN[tier], year=2025, seed=1)
-        seconds, parsed = timed(lambda path=path: import_and_compute(path, Source.CIN_CENSUS, None))
+        seconds, parsed = timed(partial(import_and_compute, path, Source.CIN_CENSUS, None))
         children = len(parsed.children) if parsed else 0
         results[f"cin_census_{tier}"] = {"seconds": round(seconds, 2), "children": children}
     return results

@@ -17,6 +17,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -66,7 +67,7 @@ def build_database(scale: int, *, rebuild: bool) -> tuple[Path, float | None]:
     return database, round(time.perf_counter() - started, 1)
 
 
-def time_pages(database: Path, *, repeat: int) -> list[dict[str, object]]:
+def time_pages(database: Path, *, repeat: int) -> list[dict[str, Any]]:
     output = subprocess.run(  # noqa: S603
         [PYTHON, "benchmarks/pages.py", "--repeat", str(repeat)],
         cwd=ROOT,
@@ -78,7 +79,20 @@ def time_pages(database: Path, *, repeat: int) -> list[dict[str, object]]:
     return json.loads(output.strip().splitlines()[-1])
 
 
-def load_test(database: Path, *, seconds: float, users: int, port: int) -> dict[str, object]:
+def _server_cpu_seconds(master: int) -> float:
+    """CPU time used so far by gunicorn's master and workers (Linux ``/proc``; else 0)."""
+    total = 0
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.parent.name) == master or int(fields[1]) == master:
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total / os.sysconf("SC_CLK_TCK") if total else 0.0
+
+
+def load_test(database: Path, *, seconds: float, users: int, port: int) -> dict[str, Any]:
     sessions = json.loads(
         subprocess.run(  # noqa: S603
             [PYTHON, "benchmarks/sessions.py"],
@@ -112,7 +126,7 @@ def load_test(database: Path, *, seconds: float, users: int, port: int) -> dict[
     )
     try:
         time.sleep(4)
-        figures = {}
+        figures: dict[str, Any] = {}
         for name, group in (("mix", sessions["mix"]), ("floor", [sessions["floor"]])):
             pairs = [(entry["cookie"], entry["paths"]) for entry in group]
             # A few seconds of the same requests, not measured, so that every worker has
@@ -125,6 +139,7 @@ def load_test(database: Path, *, seconds: float, users: int, port: int) -> dict[
                 max_requests=workers * 40,
                 think=(0.0, 0.05),
             )
+            cpu_before = _server_cpu_seconds(server.pid)
             result = run_load(
                 port=port,
                 sessions=pairs,
@@ -133,7 +148,15 @@ def load_test(database: Path, *, seconds: float, users: int, port: int) -> dict[
                 max_requests=int(seconds * users * 4),
                 think=THINK_SECONDS,
             )
-            figures[name] = result.summary()
+            cpu = _server_cpu_seconds(server.pid) - cpu_before
+            # The server's own CPU per request, and the machine's load average: together they
+            # tell a slow application from a machine busy with other work.
+            figures[name] = {
+                **result.summary(),
+                "server_cpu_ms_per_request": round(cpu * 1000 / max(result.requests, 1), 1),
+                "server_cores_used": round(cpu / result.seconds, 2) if result.seconds else 0.0,
+                "load_average_1min": round(os.getloadavg()[0], 2),
+            }
         figures["workers"] = workers
         figures["think_seconds"] = list(THINK_SECONDS)
         return figures
@@ -142,7 +165,7 @@ def load_test(database: Path, *, seconds: float, users: int, port: int) -> dict[
         server.wait(timeout=30)
 
 
-def machine() -> dict[str, object]:
+def machine() -> dict[str, Any]:
     return {
         "platform": platform.platform(),
         "processor": platform.processor() or platform.machine(),
@@ -152,7 +175,7 @@ def machine() -> dict[str, object]:
     }
 
 
-def check_budgets(pages: dict[int, list[dict[str, object]]]) -> list[str]:
+def check_budgets(pages: dict[int, list[dict[str, Any]]]) -> list[str]:
     """Every missed budget, in words that say which page and by how much."""
     failures: list[str] = []
     small, large = pages[min(pages)], pages[max(pages)]
@@ -178,8 +201,8 @@ def check_budgets(pages: dict[int, list[dict[str, object]]]) -> list[str]:
     return failures
 
 
-def markdown(report: dict[str, object]) -> str:
-    pages: dict[str, list[dict[str, object]]] = report["pages"]  # type: ignore[assignment]
+def markdown(report: dict[str, Any]) -> str:
+    pages: dict[str, list[dict[str, Any]]] = report["pages"]
     small, large = pages["1"], pages[str(report["large_scale"])]
     floor_small, floor_large = small[0], large[0]
     lines = [
@@ -203,15 +226,25 @@ def markdown(report: dict[str, object]) -> str:
             "",
             "## Load test",
             "",
-            "| Workload | requests | errors | req/s | p50 | p95 | p99 |",
-            "|---|---|---|---|---|---|---|",
+            "| Workload | requests | errors | req/s | p50 | p95 | p99 | server CPU ms/request "
+            "| server cores used | load average |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
-        load: dict[str, dict[str, object]] = report["load"]  # type: ignore[assignment]
+        load: dict[str, dict[str, Any]] = report["load"]
+        think: Any = load.get("think_seconds") or ["?", "?"]
+        lines[-2:-2] = [
+            f"gunicorn, {load.get('workers')} sync workers, preloaded; {report.get('users')} "
+            f"signed-in users for {report.get('load_seconds')} s, each thinking "
+            f"{think[0]}–{think[1]} s between pages, after a {WARM_UP_SECONDS:.0f} s warm-up.",
+            "",
+        ]
         for name in ("mix", "floor"):
             row = load[name]
             lines.append(
                 f"| {name} | {row['requests']} | {row['errors']} | {row['throughput_rps']} | "
-                f"{row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} |"
+                f"{row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | "
+                f"{row.get('server_cpu_ms_per_request', '')} | "
+                f"{row.get('server_cores_used', '')} | {row.get('load_average_1min', '')} |"
             )
     for extra in ("seeding_seconds", "documents"):
         if report.get(extra):
@@ -223,7 +256,7 @@ def markdown(report: dict[str, object]) -> str:
                 json.dumps(report[extra], indent=2),
                 "```",
             ]
-    failures: list[str] = report["failures"]  # type: ignore[assignment]
+    failures: list[str] = report["failures"]
     lines += ["", "## Budgets", ""] + (
         [f"- MISSED: {f}" for f in failures] or ["- All budgets met."]
     )
@@ -241,7 +274,7 @@ def main() -> int:
     args = parser.parse_args()
 
     seeding: dict[str, float] = {}
-    pages: dict[int, list[dict[str, object]]] = {}
+    pages: dict[int, list[dict[str, Any]]] = {}
     databases: dict[int, Path] = {}
     for scale in (1, args.scale):
         database, seconds = build_database(scale, rebuild=args.rebuild)
@@ -278,6 +311,8 @@ def main() -> int:
         "when": when,
         "machine": machine(),
         "large_scale": args.scale,
+        "users": args.users,
+        "load_seconds": args.load_seconds,
         "pages": {str(k): v for k, v in pages.items()},
         "load": load,
         "seeding_seconds": seeding,

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from safeguarding_qa.access.context import Access
 from safeguarding_qa.access.mixins import access_of
-from safeguarding_qa.core.home import PROVIDER_LIMIT, NeedsMe, NeedsMeList
+from safeguarding_qa.core.home import NeedsMe, NeedsMeList, first_and_total
 
 from . import rules, selectors
 from .choices import AuditStatus
@@ -40,9 +40,9 @@ def _audit_list(status: str) -> str:
 
 def _returns(needs: NeedsMeList, access: Access) -> None:
     today = timezone.localdate()
-    waiting = selectors.returns_waiting(access=access)
+    waiting, total = first_and_total(selectors.returns_waiting(access=access))
     items = []
-    for item in waiting[:PROVIDER_LIMIT]:
+    for item in waiting:
         audit = item.case.audit
         late = rules.is_late(returns_due=audit.returns_due, status=item.status, today=today)
         items.append(
@@ -57,7 +57,7 @@ def _returns(needs: NeedsMeList, access: Access) -> None:
         )
     needs.add(
         items,
-        total=waiting.count(),
+        total=total,
         more_url=_audit_list(AuditStatus.RETURNS_OPEN),
         more_label="returns to complete, in audits open for returns",
     )
@@ -65,7 +65,11 @@ def _returns(needs: NeedsMeList, access: Access) -> None:
 
 def _live_concerns(needs: NeedsMeList) -> None:
     today = timezone.localdate()
-    waiting = LiveConcern.objects.filter(acknowledged_at__isnull=True)
+    waiting, total = first_and_total(
+        LiveConcern.objects.filter(acknowledged_at__isnull=True)
+        .select_related("case__audit")
+        .order_by("created_at", "pk")
+    )
     items = [
         NeedsMe(
             title=f"Acknowledge the live concern on {concern.case.reference}",
@@ -75,20 +79,20 @@ def _live_concerns(needs: NeedsMeList) -> None:
             tag="Live concern",
             tag_class="govuk-tag--red",
         )
-        for concern in waiting.select_related("case__audit").order_by("created_at", "pk")[
-            :PROVIDER_LIMIT
-        ]
+        for concern in waiting
     ]
     needs.add(
         items,
-        total=waiting.count(),
+        total=total,
         more_url=reverse("audits:audit-list"),
         more_label="live concerns to acknowledge",
     )
 
 
 def _panels(needs: NeedsMeList, access: Access) -> None:
-    waiting = audit_policy.scope(access).filter(status=AuditStatus.PANEL)
+    waiting, total = first_and_total(
+        audit_policy.scope(access).filter(status=AuditStatus.PANEL).order_by("panel_date", "pk")
+    )
     items = [
         NeedsMe(
             title=f"Agree panel grades for {audit.title}",
@@ -97,11 +101,11 @@ def _panels(needs: NeedsMeList, access: Access) -> None:
             tag="Panel",
             tag_class="govuk-tag--purple",
         )
-        for audit in waiting.order_by("panel_date", "pk")[:PROVIDER_LIMIT]
+        for audit in waiting
     ]
     needs.add(
         items,
-        total=waiting.count(),
+        total=total,
         more_url=_audit_list(AuditStatus.PANEL),
         more_label="audits waiting for panel grades",
     )

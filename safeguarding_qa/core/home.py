@@ -17,7 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
 
 LIST_LIMIT = 10  # items on the home page
@@ -98,6 +100,16 @@ class NeedsMeSummary:
     @property
     def more_count(self) -> int:
         return sum(entry.count for entry in self.more)
+
+
+def first_and_total(rows: QuerySet[Any], limit: int = PROVIDER_LIMIT) -> tuple[list[Any], int]:
+    """The first ``limit`` rows of an ordered queryset and how many match in all, in one
+    query (``COUNT(*) OVER ()``): no row beyond the limit is loaded, and no second query is
+    needed. A DISTINCT queryset is counted separately, as the window would count duplicates."""
+    if rows.query.distinct:
+        return list(rows[:limit]), rows.count()
+    first = list(rows.annotate(needs_me_total=Window(Count("pk")))[:limit])
+    return first, (first[0].needs_me_total if first else 0)
 
 
 Provider = Callable[[HttpRequest], list[NeedsMe]]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safeguarding_qa.access.mixins import access_of
-from safeguarding_qa.core.home import PROVIDER_LIMIT, NeedsMe, NeedsMeList
+from safeguarding_qa.core.home import NeedsMe, NeedsMeList, first_and_total
 
 from .choices import MeetingStatus
 from .policies import meetings as meeting_policy
@@ -19,16 +19,17 @@ RECENT = timedelta(days=90)
 
 def meetings_needs_me(request: HttpRequest) -> NeedsMeList:
     """For people who minute meetings: recent past meetings without minutes (the first few
-    and a count: two queries)."""
+    and a count, in one query)."""
     access = access_of(request)
     needs = NeedsMeList()
     if not meeting_policy.can(access, "manage"):
         return needs
     now = timezone.now()
-    waiting = (
+    waiting, total = first_and_total(
         meeting_policy.scope(access)
         .filter(starts_at__lt=now, starts_at__gte=now - RECENT, minutes="")
         .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("starts_at", "pk")
     )
     items = [
         NeedsMe(
@@ -38,11 +39,11 @@ def meetings_needs_me(request: HttpRequest) -> NeedsMeList:
             tag="Minutes",
             tag_class="govuk-tag--yellow",
         )
-        for meeting in waiting.order_by("starts_at", "pk")[:PROVIDER_LIMIT]
+        for meeting in waiting
     ]
     needs.add(
         items,
-        total=waiting.count(),
+        total=total,
         more_url=reverse("meetings:meeting-list"),
         more_label="meetings to write the minutes of",
     )

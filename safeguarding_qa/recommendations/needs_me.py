@@ -2,7 +2,7 @@
 
 Owners and agency leads: their open actions that are overdue or due within 14 days.
 Whoever signs off: actions completed and awaiting sign-off. Each kind lists its first
-few and counts the rest: at most four queries.
+few and counts the rest in the same query: at most two queries.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from django.utils import timezone
 from safeguarding_qa.access.context import Access
 from safeguarding_qa.access.mixins import access_of
 from safeguarding_qa.access.roles import Capability, Reach
-from safeguarding_qa.core.home import PROVIDER_LIMIT, NeedsMe, NeedsMeList
+from safeguarding_qa.core.home import NeedsMe, NeedsMeList, first_and_total
 
 from . import rules
 from .choices import OPEN_STATUSES, ActionStatus
@@ -40,8 +40,11 @@ def _due(needs: NeedsMeList, access: Access) -> None:
     mine = Q(owner_id=access.user_id)
     if access.reach == Reach.ORGANISATION and access.can(Capability.ACTIONS_UPDATE):
         mine |= Q(organisation_id=access.organisation_id)
-    due = actions_policy.scope(access).filter(
-        mine, status__in=OPEN_STATUSES, due_on__lte=today + rules.REMINDER_WINDOW
+    due, total = first_and_total(
+        actions_policy.scope(access)
+        .filter(mine, status__in=OPEN_STATUSES, due_on__lte=today + rules.REMINDER_WINDOW)
+        .select_related("recommendation", "organisation")
+        .order_by("due_on", "pk")
     )
     items = [
         NeedsMe(
@@ -52,20 +55,23 @@ def _due(needs: NeedsMeList, access: Access) -> None:
             tag="Overdue" if action.due_on < today else "Due soon",
             tag_class="govuk-tag--red" if action.due_on < today else "govuk-tag--orange",
         )
-        for action in due.select_related("recommendation", "organisation").order_by("due_on", "pk")[
-            :PROVIDER_LIMIT
-        ]
+        for action in due
     ]
     needs.add(
         items,
-        total=due.count(),
+        total=total,
         more_url=reverse("recommendations:action-list"),
         more_label="actions overdue or due within 14 days",
     )
 
 
 def _awaiting_sign_off(needs: NeedsMeList, access: Access) -> None:
-    waiting = actions_policy.scope(access).filter(status=ActionStatus.AWAITING_SIGN_OFF)
+    waiting, total = first_and_total(
+        actions_policy.scope(access)
+        .filter(status=ActionStatus.AWAITING_SIGN_OFF)
+        .select_related("recommendation", "organisation")
+        .order_by("due_on", "pk")
+    )
     items = [
         NeedsMe(
             title=f"Sign off {action.recommendation.reference}: {action.organisation}",
@@ -75,14 +81,12 @@ def _awaiting_sign_off(needs: NeedsMeList, access: Access) -> None:
             tag="Awaiting sign-off",
             tag_class="govuk-tag--yellow",
         )
-        for action in waiting.select_related("recommendation", "organisation").order_by(
-            "due_on", "pk"
-        )[:PROVIDER_LIMIT]
+        for action in waiting
     ]
     query = urlencode({"status": ActionStatus.AWAITING_SIGN_OFF})
     needs.add(
         items,
-        total=waiting.count(),
+        total=total,
         more_url=f"{reverse('recommendations:action-list')}?{query}",
         more_label="actions awaiting sign-off",
     )

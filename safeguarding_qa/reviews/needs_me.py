@@ -12,7 +12,7 @@ from django.utils import timezone
 from safeguarding_qa.access.context import Access
 from safeguarding_qa.access.mixins import access_of
 from safeguarding_qa.core.choices import RAG
-from safeguarding_qa.core.home import PROVIDER_LIMIT, NeedsMe, NeedsMeList
+from safeguarding_qa.core.home import NeedsMe, NeedsMeList, first_and_total
 
 from . import rules
 from .choices import RapidReviewDecision
@@ -30,7 +30,7 @@ def reviews_needs_me(request: HttpRequest) -> NeedsMeList:
     if incident_policy.can(access, "manage"):
         _incident_deadlines(items, access)
     if request_policy.can(access, "submit") and access.organisation_id is not None:
-        _information_requests(items, access)
+        _information_requests(items, access, access.organisation_id)
     return items
 
 
@@ -47,9 +47,11 @@ def _incident_deadlines(needs: NeedsMeList, access: Access) -> None:
             & (Q(practice_review__isnull=True) | Q(practice_review__published_on__isnull=True))
         )
     )
-    open_incidents = incident_policy.scope(access).filter(still_open)
+    open_incidents, total = first_and_total(
+        incident_policy.scope(access).filter(still_open).order_by("aware_on", "pk")
+    )
     items = []
-    for incident in open_incidents.order_by("aware_on", "pk")[:PROVIDER_LIMIT]:
+    for incident in open_incidents:
         deadline = rules.next_deadline(incident)
         if deadline is None:
             continue
@@ -66,19 +68,22 @@ def _incident_deadlines(needs: NeedsMeList, access: Access) -> None:
         )
     needs.add(
         items,
-        total=open_incidents.count(),
+        total=total,
         more_url=reverse("reviews:incident-list"),
         more_label="serious incidents with a deadline to meet",
     )
 
 
-def _information_requests(needs: NeedsMeList, access: Access) -> None:
+def _information_requests(needs: NeedsMeList, access: Access, organisation_id: int) -> None:
     today = timezone.localdate()
-    pending = request_policy.scope(access).filter(
-        organisation_id=access.organisation_id, submitted_at__isnull=True
+    pending, total = first_and_total(
+        request_policy.scope(access)
+        .filter(organisation_id=organisation_id, submitted_at__isnull=True)
+        .select_related("incident")
+        .order_by("due_on", "pk")
     )
     items = []
-    for info in pending.select_related("incident").order_by("due_on", "pk")[:PROVIDER_LIMIT]:
+    for info in pending:
         late = today > info.due_on
         items.append(
             NeedsMe(
@@ -92,7 +97,7 @@ def _information_requests(needs: NeedsMeList, access: Access) -> None:
         )
     needs.add(
         items,
-        total=pending.count(),
+        total=total,
         more_url=reverse("reviews:return-list"),
         more_label="information requests to return",
     )

@@ -8,6 +8,7 @@ reports and the export use.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -98,7 +99,7 @@ def test_page_rows_agree_with_the_aggregate_form(organisations, personas):
         selectors.register_list(access=access, filters=selectors.RegisterFilters(), today=TODAY)
     )
     rows = selectors.register_rows(recommendations=listed, today=TODAY)
-    aggregated = {
+    aggregated: dict[int, Any] = {
         item.pk: item
         for item in selectors.with_action_counts(Recommendation.objects.all(), today=TODAY)
     }
@@ -153,10 +154,10 @@ def test_exists_forms_agree_with_the_count_forms(organisations, actions, embedde
     recommendation = make_recommendation(**extra)
     for status, due_in in actions:
         _action(recommendation, organisations["council"], status, due_in)
-    counted = selectors.with_action_counts(
+    counted: Any = selectors.with_action_counts(
         Recommendation.objects.filter(pk=recommendation.pk), today=TODAY
     ).get()
-    tested = (
+    tested: Any = (
         Recommendation.objects.filter(pk=recommendation.pk)
         .annotate(
             status=rules.recommendation_status_exists_expression(),
