@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-import holidays
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 
@@ -36,6 +35,10 @@ def timescales() -> dict[str, int]:
 
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> frozenset[date]:
+    # Imported here: the package takes tens of milliseconds to load, which every command's
+    # start-up would otherwise pay.
+    import holidays
+
     return frozenset(holidays.UK(subdiv="ENG", years=year).keys())
 
 
