@@ -7,13 +7,18 @@ Other apps may use: ``audit_list``, ``aim_grade_distributions``, ``return_comple
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from safeguarding_qa.access.context import Access
 from safeguarding_qa.core.choices import RAG
@@ -133,11 +138,17 @@ class Distribution:
 def aim_grade_distributions(*, audit: Audit) -> list[Distribution]:
     """For each graded or yes/no aim: how many submitted agency answers gave each grade."""
     aims = list(audit.aims.exclude(answer_type=AnswerType.TEXT))
-    grades = list(audit.grades.all())
-    tallies: dict[int, Counter[str]] = defaultdict(Counter)
     answers = AimAnswer.objects.filter(
         agency_return__case__audit=audit, agency_return__status=ReturnStatus.SUBMITTED
     ).values_list("aim_id", "grade__label", "response")
+    return _distributions(aims, list(audit.grades.all()), answers)
+
+
+def _distributions(
+    aims: list[AuditAim], grades: list[Any], answers: Iterable[tuple[int, str | None, str]]
+) -> list[Distribution]:
+    """Tallies (aim, grade label, response) answers per graded or yes/no aim."""
+    tallies: dict[int, Counter[str]] = defaultdict(Counter)
     for aim_id, label, response in answers:
         if label:
             tallies[aim_id][label] += 1
@@ -145,23 +156,75 @@ def aim_grade_distributions(*, audit: Audit) -> list[Distribution]:
             tallies[aim_id][YesNo(response).label] += 1
     result = []
     for aim in aims:
+        if aim.answer_type == AnswerType.TEXT:
+            continue
         labels = [g.label for g in grades] if aim.answer_type == AnswerType.GRADED else YesNo.labels
         result.append(Distribution(aim, [(str(lb), tallies[aim.pk][str(lb)]) for lb in labels]))
     return result
 
 
+@dataclass(frozen=True)
+class SubmittedReturn:
+    """A submitted return as the matrix links to it: its page and its organisation."""
+
+    pk: int
+    organisation_name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One agency's answer on one aim, as the matrix shows and compares it."""
+
+    label: str
+    rank: int | None
+    response: str
+    grade_label: str | None = None
+
+
+# The matrix shows each answer's first words; the full text is on the return's page.
+CELL_WORDS = 12
+
+
 @dataclass
 class Cell:
-    agency_return: AgencyReturn | None
-    answer: AimAnswer | None = None
+    agency_return: SubmittedReturn | None
+    answer: Answer | None = None
+    aim_id: int = 0
 
     @property
     def label(self) -> str:
-        if self.answer is None:
-            return ""
-        if self.answer.grade is not None:
-            return self.answer.grade.label
-        return self.answer.get_response_display() or self.answer.text
+        return "" if self.answer is None else self.answer.label
+
+    @property
+    def summary(self) -> str:
+        """The label cut to its first words, as the ``truncatewords`` filter would."""
+        return Truncator(self.label).words(CELL_WORDS, truncate=" …")
+
+    # The matrix has a cell per case, aim and agency: its content is written here once,
+    # escaped by ``format_html``, rather than by a dozen template lookups per cell.
+    @property
+    def linked_html(self) -> SafeString:
+        """The cell for readers who may open returns: the answer links to its evidence."""
+        if self.answer is None or self.agency_return is None:
+            return self.plain_html
+        return format_html(
+            '<a class="govuk-link" href="{}#aim-{}">{}<span class="govuk-visually-hidden">'
+            ": evidence from {}</span></a>",
+            self.agency_return.url,
+            self.aim_id,
+            self.summary,
+            self.agency_return.organisation_name,
+        )
+
+    @property
+    def plain_html(self) -> SafeString:
+        """The cell for readers who may not open returns."""
+        if self.answer is not None:
+            return format_html("{}", self.summary)
+        if self.agency_return is not None:
+            return mark_safe("Not answered")  # noqa: S308  (constant text)
+        return mark_safe('<span class="govuk-hint">No return</span>')  # noqa: S308
 
 
 @dataclass
@@ -185,47 +248,108 @@ class Collation:
     disagreements: int
 
 
-def _disagree(aim: AuditAim, answers: list[AimAnswer]) -> bool:
+def _disagree(aim: AuditAim, answers: list[Answer]) -> bool:
     if aim.answer_type == AnswerType.GRADED:
-        return rules.grades_disagree(a.grade.rank if a.grade else None for a in answers)
+        return rules.grades_disagree(a.rank for a in answers)
     if aim.answer_type == AnswerType.YES_NO:
         return rules.responses_disagree(a.response for a in answers)
     return False
 
 
+def _answer_label(grade_label: str | None, response: str, text: str) -> str:
+    """What ``AimAnswer`` shows: the grade, else the yes/no response, else the free text."""
+    if grade_label is not None:
+        return grade_label
+    if response:
+        return str(YesNo(response).label) if response in YesNo.values else response
+    return text
+
+
+def _submitted_returns(audit: Audit) -> dict[tuple[int, int], SubmittedReturn]:
+    """The audit's submitted returns by (case, organisation), each with its page's URL."""
+    rows = AgencyReturn.objects.filter(case__audit=audit, status=ReturnStatus.SUBMITTED)
+    # Return pages' URLs differ only by the id: reverse one and substitute the rest, rather
+    # than reversing per return (or, as the template did, per matrix cell).
+    marker = "999999999"
+    pattern = reverse("audits:return-detail", args=[int(marker)])
+    return {
+        (case_id, organisation_id): SubmittedReturn(pk, name, pattern.replace(marker, str(pk)))
+        for pk, case_id, organisation_id, name in rows.values_list(
+            "pk", "case_id", "organisation_id", "organisation__name"
+        )
+    }
+
+
+def _submitted_answers(audit: Audit) -> dict[tuple[int, int, int], Answer]:
+    """The submitted answers by (case, organisation, aim), read as plain values: the matrix
+    needs a label and what to compare, not model instances."""
+    rows = AimAnswer.objects.filter(
+        agency_return__case__audit=audit, agency_return__status=ReturnStatus.SUBMITTED
+    ).values_list(
+        "agency_return__case_id",
+        "agency_return__organisation_id",
+        "aim_id",
+        "grade__label",
+        "grade__rank",
+        "response",
+        "text",
+    )
+    return {
+        (case_id, organisation_id, aim_id): Answer(
+            _answer_label(label, response, text), rank, response, label
+        )
+        for case_id, organisation_id, aim_id, label, rank, response, text in rows
+    }
+
+
 def collation(*, audit: Audit) -> Collation:
     """The case × aim × agency matrix of submitted answers, beside the panel's grades."""
-    organisations = list(audit.organisations.order_by("name"))
+    return collation_and_distributions(audit=audit)[0]
+
+
+def collation_and_distributions(*, audit: Audit) -> tuple[Collation, list[Distribution]]:
+    """``collation`` and ``aim_grade_distributions`` together, for the collation page: both
+    read the same aims and submitted answers, so they are read once."""
     aims = list(audit.aims.all())
-    cases = list(audit.cases.order_by("reference"))
-    returns = {
-        (r.case_id, r.organisation_id): r
-        for r in AgencyReturn.objects.filter(
-            case__audit=audit, status=ReturnStatus.SUBMITTED
-        ).select_related("organisation")
-    }
-    answers = {
-        (a.agency_return.case_id, a.agency_return.organisation_id, a.aim_id): a
-        for a in AimAnswer.objects.filter(
-            agency_return__case__audit=audit, agency_return__status=ReturnStatus.SUBMITTED
-        ).select_related("grade", "agency_return")
-    }
+    answers = _submitted_answers(audit)
+    distributions = _distributions(
+        aims,
+        list(audit.grades.all()),
+        ((aim_id, a.grade_label, a.response) for (_, _, aim_id), a in answers.items()),
+    )
+    return _collation(audit, aims, answers), distributions
+
+
+def _collation(
+    audit: Audit, aims: list[AuditAim], answers: dict[tuple[int, int, int], Answer]
+) -> Collation:
+    organisations = list(audit.organisations.order_by("name"))
+    # Only the pseudonym: the encrypted identifiers are never shown here, so never decrypted.
+    cases = list(audit.cases.order_by("reference").only("pk", "audit_id", "reference"))
+    returns = _submitted_returns(audit)
     panel = {
         (p.case_id, p.aim_id): p
         for p in PanelGrade.objects.filter(case__audit=audit).select_related("grade")
     }
+    # Ids read once: the loop below runs once per case, aim and organisation.
+    organisation_ids = [org.pk for org in organisations]
+    aim_ids = [(aim, aim.pk) for aim in aims]
     blocks, disagreements = [], 0
     for case in cases:
-        block = CaseBlock(case)
-        for aim in aims:
+        case_id, block = case.pk, CaseBlock(case)
+        for aim, aim_id in aim_ids:
             cells = [
-                Cell(returns.get((case.pk, org.pk)), answers.get((case.pk, org.pk, aim.pk)))
-                for org in organisations
+                Cell(
+                    returns.get((case_id, org_id)),
+                    answers.get((case_id, org_id, aim_id)),
+                    aim_id,
+                )
+                for org_id in organisation_ids
             ]
             given = [cell.answer for cell in cells if cell.answer is not None]
             disagree = _disagree(aim, given)
             disagreements += int(disagree)
-            block.rows.append(AimRow(aim, cells, panel.get((case.pk, aim.pk)), disagree))
+            block.rows.append(AimRow(aim, cells, panel.get((case_id, aim_id)), disagree))
         blocks.append(block)
     return Collation(organisations, blocks, disagreements)
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
 
 from safeguarding_qa.access.context import Access
 from safeguarding_qa.access.policy import registered_policies
-from safeguarding_qa.core.forms.widgets import GovukDateField
+from safeguarding_qa.core.forms.widgets import GovukDateField, NameChoiceField, Select
 
 from .selectors import EventFilters, audit_event_kinds
-from .widgets import Select
 
 EARLIEST_YEAR = 2000
 # Query-string keys that are not filters: the list's paging cursors.
@@ -32,12 +33,31 @@ def _scoped(access: Access, model_label: str) -> QuerySet[Any]:
     return policy.scope(access)
 
 
+def _person_label(name: str, organisation: str | None, active: bool) -> str:
+    label = f"{name}, {organisation}" if organisation else name
+    return label if active else f"{label} (deactivated)"
+
+
+class PersonChoices(ModelChoiceIterator):
+    """The people as (id, label) from four columns, not a person and an organisation
+    instance each: the list offers everyone in the partnership on every page."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        rows = self.queryset.values_list(
+            "pk", "full_name", "email", "organisation__name", "is_active"
+        )
+        for pk, full_name, email, organisation, active in rows:
+            yield (pk, _person_label(full_name or email, organisation, active))
+
+
 class PersonChoiceField(forms.ModelChoiceField):
+    iterator = PersonChoices
+
     def label_from_instance(self, obj: Any) -> str:
-        label = obj.display_name
-        if obj.organisation_id:
-            label = f"{label}, {obj.organisation}"
-        return label if obj.is_active else f"{label} (deactivated)"
+        organisation = str(obj.organisation) if obj.organisation_id else None
+        return _person_label(obj.display_name, organisation, obj.is_active)
 
 
 class AuditEventFilterForm(forms.Form):
@@ -48,7 +68,7 @@ class AuditEventFilterForm(forms.Form):
         empty_label="Anyone",
         help_text="Events done by this person.",
     )
-    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    organisation = NameChoiceField(
         queryset=None,
         required=False,
         widget=Select,

@@ -20,6 +20,7 @@ from .selectors import (
     audit_event_data_items,
     audit_event_export_rows,
     audit_event_page,
+    audit_event_rows,
     audit_events_filtered,
 )
 from .services.exporting import audit_trail_export
@@ -53,6 +54,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
+        "rows": audit_event_rows(page.events) if page else [],
         "filter_query": _filter_query(request.GET),
         "may_export": event_policy.can(access, "export"),
     }

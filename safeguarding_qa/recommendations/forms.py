@@ -9,9 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from safeguarding_qa.audittrail.widgets import Select
 from safeguarding_qa.core.choices import RAG
-from safeguarding_qa.core.forms.widgets import GovukDateField
+from safeguarding_qa.core.forms.widgets import GovukDateField, NameChoiceField, Select
 
 from .choices import (
     ActionStatus,
@@ -63,7 +62,7 @@ class RegisterFilterForm(forms.Form):
     rag = forms.ChoiceField(
         label="RAG", required=False, widget=Select, choices=_all("Any RAG", RAG.choices)
     )
-    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    organisation = NameChoiceField(
         label="Organisation",
         required=False,
         widget=Select,
@@ -82,7 +81,7 @@ class RegisterFilterForm(forms.Form):
         widget=Select,
         choices=_all("Any kind", RecommendationKind.choices),
     )
-    theme: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    theme = NameChoiceField(
         label="Theme", required=False, widget=Select, queryset=None, empty_label="Any theme"
     )
     evidence = forms.ChoiceField(

@@ -5,7 +5,7 @@ checks that they do).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -206,6 +206,34 @@ def recommendation_status_exists_expression() -> Case:
         default=Value(RecommendationStatus.IN_PROGRESS),
         output_field=CharField(),
     )
+
+
+def recommendation_status_q(status: str) -> Q:
+    """Recommendations whose derived status is ``status``, as a direct condition: the
+    branch of ``recommendation_status_exists_expression`` that gives it, with the tests
+    earlier branches imply left out. Two or three EXISTS tests rather than a CASE of five,
+    so filtering the register by status builds and runs less SQL. Agrees with the CASE
+    form for every status (a test); an unknown status matches nothing."""
+    unfinished = ~Q(status__in=FINISHED_STATUSES)
+    not_done = ~Q(status__in=[*FINISHED_STATUSES, ActionStatus.AWAITING_SIGN_OFF])
+    started = ~Q(status=ActionStatus.NOT_STARTED)
+    live = Q(embedded_at__isnull=True)
+
+    def has(condition: Q | None = None) -> Q:
+        return Q(_has_action(condition))
+
+    # Built only for the status asked: each EXISTS is a subquery to construct.
+    conditions: dict[str, Callable[[], Q]] = {
+        RecommendationStatus.EMBEDDED: lambda: Q(embedded_at__isnull=False),
+        RecommendationStatus.NO_ACTIONS: lambda: live & ~has(),
+        RecommendationStatus.COMPLETED: lambda: live & has() & ~has(unfinished),
+        RecommendationStatus.AWAITING_SIGN_OFF: lambda: live & has(unfinished) & ~has(not_done),
+        # Every action not started: none is finished or awaiting sign-off.
+        RecommendationStatus.NOT_STARTED: lambda: live & has() & ~has(started),
+        RecommendationStatus.IN_PROGRESS: lambda: live & has(not_done) & has(started),
+    }
+    build = conditions.get(status)
+    return build() if build is not None else Q(pk__in=[])
 
 
 def recommendation_rag_exists_expression(*, today: date) -> Case:

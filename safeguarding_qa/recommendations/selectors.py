@@ -73,9 +73,7 @@ def register_list(
     """
     recommendations = _filter_columns(recommendations_policy.scope(access), filters)
     if filters.status:
-        recommendations = recommendations.alias(
-            derived_status=rules.recommendation_status_exists_expression()
-        ).filter(derived_status=filters.status)
+        recommendations = recommendations.filter(rules.recommendation_status_q(filters.status))
     if filters.rag:
         recommendations = recommendations.alias(
             derived_rag=rules.recommendation_rag_exists_expression(today=today)

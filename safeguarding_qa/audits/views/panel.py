@@ -59,7 +59,7 @@ def chart_rows(distributions: list[selectors.Distribution]) -> list[dict[str, An
 def audit_collation(request: HttpRequest, pk: int) -> HttpResponse:
     access = access_of(request)
     audit = audit_policy.get_or_404(access, "collation", pk=pk)
-    distributions = selectors.aim_grade_distributions(audit=audit)
+    collation, distributions = selectors.collation_and_distributions(audit=audit)
     rows = chart_rows(distributions)
     legend = [
         {"label": label, "colour": PALETTE[i % len(PALETTE)]}
@@ -69,7 +69,7 @@ def audit_collation(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     context = {
         "audit": audit,
-        "collation": selectors.collation(audit=audit),
+        "collation": collation,
         "distributions": distributions,
         "chart_rows": rows,
         "chart_height": max(len(rows), 1) * (BAR_HEIGHT + 8),

@@ -166,6 +166,15 @@ def test_exists_forms_agree_with_the_count_forms(organisations, actions, embedde
         .get()
     )
     assert (tested.status, tested.rag) == (counted.status, counted.rag)
+    # The direct condition for each status matches exactly the status the counts derive.
+    matching = [
+        status
+        for status in RecommendationStatus.values
+        if Recommendation.objects.filter(
+            rules.recommendation_status_q(status), pk=recommendation.pk
+        ).exists()
+    ]
+    assert matching == [counted.status]
     has_overdue = Recommendation.objects.filter(
         rules.has_overdue_action_q(TODAY), pk=recommendation.pk
     ).exists()
