@@ -15,10 +15,21 @@ PAGE_SIZE = 25
 def paginate(request: HttpRequest, items: Any, *, per_page: int = PAGE_SIZE) -> dict[str, Any]:
     """The requested page of ``items`` and the query string to keep in page links
     (``includes/pagination.html``). A page number out of range shows the last page."""
-    page_obj: Page[Any] = Paginator(items, per_page).get_page(request.GET.get("page"))
+    paginator: Paginator[Any] = Paginator(items, per_page)
+    page_obj: Page[Any] = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return {"page_obj": page_obj, "query_without_page": query.urlencode()}
+    # The first and last pages, two either side of this one, and gaps as None: a fixed
+    # number of links however many pages there are (the template never walks them all).
+    page_numbers = [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    ]
+    return {
+        "page_obj": page_obj,
+        "page_numbers": page_numbers,
+        "query_without_page": query.urlencode(),
+    }
 
 
 def posted(request: HttpRequest) -> Any:
