@@ -105,11 +105,20 @@ class NeedsMeSummary:
 def first_and_total(rows: QuerySet[Any], limit: int = PROVIDER_LIMIT) -> tuple[list[Any], int]:
     """The first ``limit`` rows of an ordered queryset and how many match in all, in one
     query (``COUNT(*) OVER ()``): no row beyond the limit is loaded, and no second query is
-    needed. A DISTINCT queryset is counted separately, as the window would count duplicates."""
+    needed. A DISTINCT queryset is counted separately, as the window would count duplicates.
+    A ``values()`` queryset gives dictionaries: cheaper than model instances for a provider
+    that only shows a few columns."""
+    if rows.query.is_empty():
+        # ``none()``, for people the kind is not for: building the windowed query only to
+        # find it empty cost as much as running one.
+        return [], 0
     if rows.query.distinct:
         return list(rows[:limit]), rows.count()
     first = list(rows.annotate(needs_me_total=Window(Count("pk")))[:limit])
-    return first, (first[0].needs_me_total if first else 0)
+    if not first:
+        return first, 0
+    head = first[0]
+    return first, (head["needs_me_total"] if isinstance(head, dict) else head.needs_me_total)
 
 
 Provider = Callable[[HttpRequest], list[NeedsMe]]

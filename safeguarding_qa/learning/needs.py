@@ -39,6 +39,8 @@ def briefings_needing_me(request: HttpRequest) -> list[NeedsMe]:
         waiting = list(
             LearningBriefing.objects.filter(status=BriefingStatus.PUBLISHED)
             .exclude(disseminations__organisation_id=organisation_id)
+            # Only what the item shows: a briefing's long texts are not needed here.
+            .only("pk", "title")
             .order_by("-published_at")[:5]
         )
         items.extend(

@@ -23,6 +23,16 @@ from . import rules
 from .choices import OPEN_STATUSES, ActionStatus
 from .policies import actions_policy
 
+# Only what an item shows, as plain values: loading whole actions with their
+# recommendations and organisations cost the home page more than everything else on it.
+_ITEM_FIELDS = (
+    "pk",
+    "description",
+    "due_on",
+    "recommendation__reference",
+    "organisation__name",
+)
+
 
 def register_needs_me(request: HttpRequest) -> NeedsMeList:
     access = access_of(request)
@@ -43,17 +53,19 @@ def _due(needs: NeedsMeList, access: Access) -> None:
     due, total = first_and_total(
         actions_policy.scope(access)
         .filter(mine, status__in=OPEN_STATUSES, due_on__lte=today + rules.REMINDER_WINDOW)
-        .select_related("recommendation", "organisation")
+        .values(*_ITEM_FIELDS)
         .order_by("due_on", "pk")
     )
     items = [
         NeedsMe(
-            title=f"{action.recommendation.reference}: action for {action.organisation}",
-            url=reverse("recommendations:action-detail", args=[action.pk]),
-            detail=action.description[:120],
-            due=action.due_on,
-            tag="Overdue" if action.due_on < today else "Due soon",
-            tag_class="govuk-tag--red" if action.due_on < today else "govuk-tag--orange",
+            title=(
+                f"{action['recommendation__reference']}: action for {action['organisation__name']}"
+            ),
+            url=reverse("recommendations:action-detail", args=[action["pk"]]),
+            detail=action["description"][:120],
+            due=action["due_on"],
+            tag="Overdue" if action["due_on"] < today else "Due soon",
+            tag_class="govuk-tag--red" if action["due_on"] < today else "govuk-tag--orange",
         )
         for action in due
     ]
@@ -69,15 +81,15 @@ def _awaiting_sign_off(needs: NeedsMeList, access: Access) -> None:
     waiting, total = first_and_total(
         actions_policy.scope(access)
         .filter(status=ActionStatus.AWAITING_SIGN_OFF)
-        .select_related("recommendation", "organisation")
+        .values(*_ITEM_FIELDS)
         .order_by("due_on", "pk")
     )
     items = [
         NeedsMe(
-            title=f"Sign off {action.recommendation.reference}: {action.organisation}",
-            url=reverse("recommendations:action-sign-off", args=[action.pk]),
-            detail=action.description[:120],
-            due=action.due_on,
+            title=f"Sign off {action['recommendation__reference']}: {action['organisation__name']}",
+            url=reverse("recommendations:action-sign-off", args=[action["pk"]]),
+            detail=action["description"][:120],
+            due=action["due_on"],
             tag="Awaiting sign-off",
             tag_class="govuk-tag--yellow",
         )

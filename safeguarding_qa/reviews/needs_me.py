@@ -20,6 +20,17 @@ from .policies import incidents as incident_policy
 from .policies import information_requests as request_policy
 
 _OVERDUE = ("Overdue", RAG.RED.tag_class)
+# The incident fields ``rules.next_deadline`` reads, and the reference shown.
+_DEADLINE_FIELDS = (
+    "pk",
+    "reference",
+    "aware_on",
+    "notified_on",
+    "sent_to_panel_on",
+    "decision",
+    "decided_on",
+    "practice_review__published_on",
+)
 
 
 def reviews_needs_me(request: HttpRequest) -> NeedsMeList:
@@ -48,7 +59,14 @@ def _incident_deadlines(needs: NeedsMeList, access: Access) -> None:
         )
     )
     open_incidents, total = first_and_total(
-        incident_policy.scope(access).filter(still_open).order_by("aware_on", "pk")
+        incident_policy.scope(access)
+        .filter(still_open)
+        # Only what the deadlines are worked out from: the scope's wider joins (who
+        # notified) are not shown here, and loading them was most of this query's cost.
+        .select_related(None)
+        .select_related("practice_review")
+        .only(*_DEADLINE_FIELDS)
+        .order_by("aware_on", "pk")
     )
     items = []
     for incident in open_incidents:
@@ -79,18 +97,18 @@ def _information_requests(needs: NeedsMeList, access: Access, organisation_id: i
     pending, total = first_and_total(
         request_policy.scope(access)
         .filter(organisation_id=organisation_id, submitted_at__isnull=True)
-        .select_related("incident")
+        .values("pk", "due_on", "incident__reference")
         .order_by("due_on", "pk")
     )
     items = []
     for info in pending:
-        late = today > info.due_on
+        late = today > info["due_on"]
         items.append(
             NeedsMe(
-                title=f"Return your agency's information for {info.incident.reference}",
-                url=reverse("reviews:return-detail", args=[info.pk]),
+                title=f"Return your agency's information for {info['incident__reference']}",
+                url=reverse("reviews:return-detail", args=[info["pk"]]),
                 detail="Rapid review information request",
-                due=info.due_on,
+                due=info["due_on"],
                 tag=_OVERDUE[0] if late else "To do",
                 tag_class=_OVERDUE[1] if late else "govuk-tag--blue",
             )

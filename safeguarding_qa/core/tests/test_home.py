@@ -120,3 +120,21 @@ def test_home_page_says_how_many_more_with_the_same_queries(client_as, organisat
     assert many == few
     assert f"{12 - PROVIDER_LIMIT} more actions awaiting sign-off" in page
     assert page.count("Sign off RT-") == PROVIDER_LIMIT
+
+
+@pytest.mark.django_db
+def test_first_and_total_reads_plain_values_and_skips_a_queryset_known_to_be_empty(
+    personas, organisations
+):
+    from safeguarding_qa.recommendations.models import Action
+
+    _awaiting_sign_off(organisations, PROVIDER_LIMIT + 2)
+    rows = Action.objects.order_by("due_on", "pk")
+    with CaptureQueriesContext(connection) as captured:
+        first, total = home.first_and_total(rows.values("pk", "description"))
+    assert len(captured) == 1
+    assert total == PROVIDER_LIMIT + 2
+    assert [row["pk"] for row in first] == list(rows.values_list("pk", flat=True)[:PROVIDER_LIMIT])
+    with CaptureQueriesContext(connection) as captured:
+        assert home.first_and_total(rows.none()) == ([], 0)
+    assert len(captured) == 0
