@@ -21,6 +21,9 @@ from typing import Any
 
 from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
+from django.template.defaultfilters import date as date_filter
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 LIST_LIMIT = 10  # items on the home page
 PROVIDER_LIMIT = 5  # items one batch may offer; the rest are counted
@@ -98,8 +101,52 @@ class NeedsMeSummary:
         return bool(self.items or self.more)
 
     @property
+    def rows(self) -> list[SafeString]:
+        """Each listed item's task-list row, built here once rather than by the template's
+        loop (whose per-row tags and filters were most of the page's rendering time). The
+        markup is the template's, byte for byte."""
+        return [_row(item, counter) for counter, item in enumerate(self.items, start=1)]
+
+    @property
     def more_count(self) -> int:
         return sum(entry.count for entry in self.more)
+
+
+def _hint(item: NeedsMe) -> SafeString:
+    if not (item.detail or item.due):
+        return mark_safe("")
+    due = ""
+    if item.due:
+        due = format_html("{}Due {}", ". " if item.detail else "", date_filter(item.due, "j F Y"))
+    return format_html('<div class="govuk-task-list__hint">{}{}</div>', item.detail, due)
+
+
+def _tag(item: NeedsMe) -> SafeString:
+    if not item.tag:
+        return mark_safe("")
+    return format_html('<strong class="govuk-tag {}">{}</strong>', item.tag_class, item.tag)
+
+
+def _row(item: NeedsMe, counter: int) -> SafeString:
+    return format_html(
+        "\n"
+        '  <li class="govuk-task-list__item govuk-task-list__item--with-link">\n'
+        '    <div class="govuk-task-list__name-and-hint">\n'
+        '      <a class="govuk-link govuk-task-list__link" href="{url}"'
+        ' aria-describedby="needs-me-{counter}-status">{title}</a>\n'
+        "      {hint}\n"
+        "    </div>\n"
+        '    <div class="govuk-task-list__status" id="needs-me-{counter}-status">\n'
+        "      {tag}\n"
+        "    </div>\n"
+        "  </li>\n"
+        "  ",
+        url=item.url,
+        counter=counter,
+        title=item.title,
+        hint=_hint(item),
+        tag=_tag(item),
+    )
 
 
 def first_and_total(rows: QuerySet[Any], limit: int = PROVIDER_LIMIT) -> tuple[list[Any], int]:

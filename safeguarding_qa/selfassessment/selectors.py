@@ -274,6 +274,8 @@ def outstanding_for(*, access: Access) -> list[SelfAssessment]:
     or with a challenge to answer ("what needs me")."""
     if not return_policy.can(access, "complete") or access.organisation_id is None:
         return []
+    # Only what the list shows (status, the round's name and due date): loading whole
+    # returns, rounds and frameworks cost more than the query itself.
     return list(
         SelfAssessment.objects.filter(
             organisation_id=access.organisation_id, round__status=RoundStatus.OPEN
@@ -281,7 +283,8 @@ def outstanding_for(*, access: Access) -> list[SelfAssessment]:
         .filter(
             Q(status=ReturnStatus.DRAFT) | Q(answers__moderation_status=ModerationStatus.CHALLENGED)
         )
-        .select_related("round", "round__framework")
+        .select_related("round__framework")
+        .only("pk", "status", "round__year", "round__due_on", "round__framework__name")
         .distinct()
         .order_by("round__due_on")
     )

@@ -138,3 +138,44 @@ def test_first_and_total_reads_plain_values_and_skips_a_queryset_known_to_be_emp
     with CaptureQueriesContext(connection) as captured:
         assert home.first_and_total(rows.none()) == ([], 0)
     assert len(captured) == 0
+
+
+# The task-list loop the home template had before its rows were built in Python.
+_TEMPLATE_ROWS = (
+    "{% for item in items %}\n"
+    '  <li class="govuk-task-list__item govuk-task-list__item--with-link">\n'
+    '    <div class="govuk-task-list__name-and-hint">\n'
+    '      <a class="govuk-link govuk-task-list__link" href="{{ item.url }}"'
+    ' aria-describedby="needs-me-{{ forloop.counter }}-status">{{ item.title }}</a>\n'
+    '      {% if item.detail or item.due %}<div class="govuk-task-list__hint">'
+    "{{ item.detail }}{% if item.due %}{% if item.detail %}. {% endif %}"
+    'Due {{ item.due|date:"j F Y" }}{% endif %}</div>{% endif %}\n'
+    "    </div>\n"
+    '    <div class="govuk-task-list__status" id="needs-me-{{ forloop.counter }}-status">\n'
+    '      {% if item.tag %}<strong class="govuk-tag {{ item.tag_class }}">'
+    "{{ item.tag }}</strong>{% endif %}\n"
+    "    </div>\n"
+    "  </li>\n"
+    "  {% endfor %}"
+)
+
+
+def test_rows_are_the_template_markup_byte_for_byte():
+    from django.template import Context, Template
+
+    items = [
+        NeedsMe(
+            title="Return <on> A&B",
+            url="/a/?x=1&y=2",
+            detail="Audit's",
+            due=START,
+            tag="Late",
+            tag_class="govuk-tag--red",
+        ),
+        NeedsMe(title="No detail", url="/b/", due=START + timedelta(days=40)),
+        NeedsMe(title="Detail only", url="/c/", detail="Self-assessment", tag="In progress"),
+        NeedsMe(title="Bare", url="/d/"),
+    ]
+    expected = Template(_TEMPLATE_ROWS).render(Context({"items": items}))
+    assert "".join(home.NeedsMeSummary(items=items).rows) == expected
+    assert "Return &lt;on&gt; A&amp;B" in expected and "1 January 2026" in expected

@@ -179,3 +179,17 @@ def test_exists_forms_agree_with_the_count_forms(organisations, actions, embedde
         rules.has_overdue_action_q(TODAY), pk=recommendation.pk
     ).exists()
     assert has_overdue == (counted.n_overdue > 0)
+
+
+def test_a_row_is_written_escaped_with_its_figures(organisations):
+    recommendation = make_recommendation(
+        reference="RT-ESC", title="Hear <b>the child</b>", source_label="Audit & review"
+    )
+    _action(recommendation, organisations["council"], ActionStatus.IN_PROGRESS, -3)
+    [row] = selectors.register_rows(recommendations=[recommendation], today=TODAY)
+    html = str(row.html)
+    assert "RT-ESC: Hear &lt;b&gt;the child&lt;/b&gt;</a>" in html
+    assert '<span class="govuk-!-font-size-16">Audit &amp; review</span>' in html
+    assert "1 May 2025" in html
+    assert f'<strong class="govuk-tag {row.status.tag_class}">{row.status.label}</strong>' in html
+    assert html.endswith('<td class="govuk-table__cell">No</td>\n    </tr>')

@@ -39,7 +39,9 @@ def register(request: HttpRequest) -> HttpResponse:
     recommendations_policy.require(access, "view")
     form = _filter_form(request)
     today = timezone.localdate()
-    recommendations = selectors.register_list(access=access, filters=form.filters(), today=today)
+    recommendations = selectors.register_list(
+        access=access, filters=form.filters(), today=today
+    ).only(*selectors.REGISTER_ROW_COLUMNS)
     # Only the page's rows get their figures worked out.
     paged = paginate(request, recommendations)
     page_obj = paged["page_obj"]
