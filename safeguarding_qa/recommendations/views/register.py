@@ -48,20 +48,13 @@ def register(request: HttpRequest) -> HttpResponse:
     page_obj.object_list = selectors.register_rows(
         recommendations=list(page_obj.object_list), today=today
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "filtered": form.filtered,
-        "export_query": query.urlencode(),
+        "export_query": paged["query_without_page"],
         "can_manage": recommendations_policy.can(access, "manage"),
         "can_see_actions": actions_policy.can(access, "view"),
         **paged,
-        # The pager lists a few page numbers, not every page of a long register.
-        "page_numbers": list(
-            page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-        ),
-        "page_ellipsis": page_obj.paginator.ELLIPSIS,
     }
     return render(request, "recommendations/register.html", context)
 
